@@ -1,0 +1,400 @@
+/* limber-json.c: strict readers for the JSON documents Limber loads. */
+#define G_LOG_DOMAIN "Limber"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "limber-json.h"
+
+G_DEFINE_QUARK (limber-data-error-quark, limber_data_error)
+
+char *
+limber_json_place_format (const LimberJsonPlace *place,
+                          const char            *member)
+{
+  g_return_val_if_fail (place != NULL, NULL);
+
+  if (place->path != NULL && *place->path != '\0')
+    {
+      if (member == NULL)
+        return g_strdup (place->path);
+      return g_strdup_printf ("%s.%s", place->path, member);
+    }
+
+  return g_strdup (member != NULL ? member : "(document)");
+}
+
+static void G_GNUC_PRINTF (5, 6)
+set_error (GError               **error,
+           LimberDataError        code,
+           const LimberJsonPlace *place,
+           const char            *member,
+           const char            *format,
+           ...)
+{
+  g_autofree char *field = limber_json_place_format (place, member);
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error (error, LIMBER_DATA_ERROR, code, "%s: %s: %s", place->file, field, message);
+}
+
+static const char *
+describe_node (JsonNode *node)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      return "an object";
+    case JSON_NODE_ARRAY:
+      return "an array";
+    case JSON_NODE_NULL:
+      return "null";
+    case JSON_NODE_VALUE:
+    default:
+      break;
+    }
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING:
+      return "a string";
+    case G_TYPE_BOOLEAN:
+      return "true or false";
+    case G_TYPE_INT64:
+      return "a whole number";
+    case G_TYPE_DOUBLE:
+      return "a decimal number";
+    default:
+      return "an unknown value";
+    }
+}
+
+JsonObject *
+limber_json_parse_object (GBytes      *bytes,
+                          const char  *file,
+                          JsonParser **parser_out,
+                          GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) local_error = NULL;
+  const char *data;
+  gsize size;
+  JsonNode *root;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (file != NULL, NULL);
+  g_return_val_if_fail (parser_out != NULL, NULL);
+
+  data = g_bytes_get_data (bytes, &size);
+  if (size == 0)
+    {
+      g_set_error (error, LIMBER_DATA_ERROR, LIMBER_DATA_ERROR_PARSE,
+                   "%s: the file is empty", file);
+      return NULL;
+    }
+
+  if (!g_utf8_validate (data, size, NULL))
+    {
+      g_set_error (error, LIMBER_DATA_ERROR, LIMBER_DATA_ERROR_PARSE,
+                   "%s: the file is not valid UTF-8 text", file);
+      return NULL;
+    }
+
+  if (!json_parser_load_from_data (parser, data, size, &local_error))
+    {
+      g_set_error (error, LIMBER_DATA_ERROR, LIMBER_DATA_ERROR_PARSE,
+                   "%s: not valid JSON: %s", file, local_error->message);
+      return NULL;
+    }
+
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, LIMBER_DATA_ERROR, LIMBER_DATA_ERROR_TYPE,
+                   "%s: expected a JSON object at the top, got %s", file,
+                   root != NULL ? describe_node (root) : "nothing");
+      return NULL;
+    }
+
+  *parser_out = g_steal_pointer (&parser);
+  return json_node_get_object (root);
+}
+
+gboolean
+limber_json_check_members (JsonObject            *object,
+                           const LimberJsonPlace *place,
+                           const char * const    *known,
+                           GError               **error)
+{
+  JsonObjectIter iter;
+  const char *name;
+
+  json_object_iter_init (&iter, object);
+  while (json_object_iter_next (&iter, &name, NULL))
+    {
+      if (!g_strv_contains (known, name))
+        {
+          set_error (error, LIMBER_DATA_ERROR_UNKNOWN_FIELD, place, name, "unknown field");
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  for (; *text != '\0'; text++)
+    if (!g_ascii_isspace (*text))
+      return FALSE;
+
+  return TRUE;
+}
+
+static JsonNode *
+get_member (JsonObject            *object,
+            const LimberJsonPlace *place,
+            const char            *member,
+            GError               **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL)
+    set_error (error, LIMBER_DATA_ERROR_MISSING, place, member, "missing");
+
+  return node;
+}
+
+const char *
+limber_json_get_string (JsonObject            *object,
+                        const LimberJsonPlace *place,
+                        const char            *member,
+                        GError               **error)
+{
+  JsonNode *node;
+  const char *value;
+
+  if (!(node = get_member (object, place, member, error)))
+    return NULL;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      set_error (error, LIMBER_DATA_ERROR_TYPE, place, member,
+                 "expected text, got %s", describe_node (node));
+      return NULL;
+    }
+
+  value = json_node_get_string (node);
+  if (value == NULL || is_blank (value))
+    {
+      set_error (error, LIMBER_DATA_ERROR_VALUE, place, member, "expected text, got an empty string");
+      return NULL;
+    }
+
+  return value;
+}
+
+gboolean
+limber_json_get_uint (JsonObject            *object,
+                      const LimberJsonPlace *place,
+                      const char            *member,
+                      guint                  min,
+                      guint                  max,
+                      guint                 *out,
+                      GError               **error)
+{
+  JsonNode *node;
+  gint64 value;
+
+  if (!(node = get_member (object, place, member, error)))
+    return FALSE;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    {
+      set_error (error, LIMBER_DATA_ERROR_TYPE, place, member,
+                 "expected a whole number %u–%u, got %s", min, max, describe_node (node));
+      return FALSE;
+    }
+
+  value = json_node_get_int (node);
+  if (value < (gint64) min || value > (gint64) max)
+    {
+      set_error (error, LIMBER_DATA_ERROR_RANGE, place, member,
+                 "expected %u–%u, got %" G_GINT64_FORMAT, min, max, value);
+      return FALSE;
+    }
+
+  *out = (guint) value;
+  return TRUE;
+}
+
+gboolean
+limber_json_get_double (JsonObject            *object,
+                        const LimberJsonPlace *place,
+                        const char            *member,
+                        double                 min,
+                        double                 max,
+                        double                *out,
+                        GError               **error)
+{
+  JsonNode *node;
+  double value;
+
+  if (!(node = get_member (object, place, member, error)))
+    return FALSE;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) ||
+      (json_node_get_value_type (node) != G_TYPE_INT64 &&
+       json_node_get_value_type (node) != G_TYPE_DOUBLE))
+    {
+      set_error (error, LIMBER_DATA_ERROR_TYPE, place, member,
+                 "expected a number %g–%g, got %s", min, max, describe_node (node));
+      return FALSE;
+    }
+
+  value = json_node_get_double (node);
+  if (!isfinite (value) || value < min || value > max)
+    {
+      set_error (error, LIMBER_DATA_ERROR_RANGE, place, member,
+                 "expected %g–%g, got %g", min, max, value);
+      return FALSE;
+    }
+
+  *out = value;
+  return TRUE;
+}
+
+gboolean
+limber_json_get_enum (JsonObject            *object,
+                      const LimberJsonPlace *place,
+                      const char            *member,
+                      GType                  enum_type,
+                      int                   *out,
+                      GError               **error)
+{
+  g_autoptr(GEnumClass) enum_class = g_type_class_ref (enum_type);
+  g_autoptr(GString) allowed = g_string_new (NULL);
+  GEnumValue *enum_value;
+  const char *nick;
+
+  if (!(nick = limber_json_get_string (object, place, member, error)))
+    return FALSE;
+
+  enum_value = g_enum_get_value_by_nick (enum_class, nick);
+  if (enum_value != NULL)
+    {
+      *out = enum_value->value;
+      return TRUE;
+    }
+
+  for (guint i = 0; i < enum_class->n_values; i++)
+    g_string_append_printf (allowed, "%s\"%s\"", i > 0 ? ", " : "",
+                            enum_class->values[i].value_nick);
+
+  set_error (error, LIMBER_DATA_ERROR_VALUE, place, member,
+             "expected one of %s, got \"%s\"", allowed->str, nick);
+  return FALSE;
+}
+
+JsonObject *
+limber_json_get_object (JsonObject            *object,
+                        const LimberJsonPlace *place,
+                        const char            *member,
+                        gboolean               optional,
+                        GError               **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL)
+    {
+      if (!optional)
+        set_error (error, LIMBER_DATA_ERROR_MISSING, place, member, "missing");
+      return NULL;
+    }
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      set_error (error, LIMBER_DATA_ERROR_TYPE, place, member,
+                 "expected an object, got %s", describe_node (node));
+      return NULL;
+    }
+
+  return json_node_get_object (node);
+}
+
+JsonArray *
+limber_json_get_array (JsonObject            *object,
+                       const LimberJsonPlace *place,
+                       const char            *member,
+                       guint                  min_items,
+                       GError               **error)
+{
+  JsonNode *node;
+  JsonArray *array;
+
+  if (!(node = get_member (object, place, member, error)))
+    return NULL;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      set_error (error, LIMBER_DATA_ERROR_TYPE, place, member,
+                 "expected a list, got %s", describe_node (node));
+      return NULL;
+    }
+
+  array = json_node_get_array (node);
+  if (json_array_get_length (array) < min_items)
+    {
+      set_error (error, LIMBER_DATA_ERROR_RANGE, place, member,
+                 "expected at least %u item%s, got %u", min_items, min_items == 1 ? "" : "s",
+                 json_array_get_length (array));
+      return NULL;
+    }
+
+  return array;
+}
+
+GStrv
+limber_json_get_strv (JsonObject            *object,
+                      const LimberJsonPlace *place,
+                      const char            *member,
+                      guint                  min_items,
+                      GError               **error)
+{
+  g_autoptr(GStrvBuilder) builder = NULL;
+  JsonArray *array;
+  guint n;
+
+  if (!(array = limber_json_get_array (object, place, member, min_items, error)))
+    return NULL;
+
+  builder = g_strv_builder_new ();
+  n = json_array_get_length (array);
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      const char *value = NULL;
+
+      if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+        value = json_node_get_string (node);
+
+      if (value == NULL || is_blank (value))
+        {
+          g_autofree char *item = g_strdup_printf ("%s[%u]", member, i);
+          set_error (error, LIMBER_DATA_ERROR_TYPE, place, item, "expected text, got %s",
+                     value != NULL ? "an empty string" : describe_node (node));
+          return NULL;
+        }
+
+      g_strv_builder_add (builder, value);
+    }
+
+  return g_strv_builder_end (builder);
+}
