@@ -1,0 +1,170 @@
+/* limber-application.c: app-wide actions, accelerators and the About window. */
+#define G_LOG_DOMAIN "Limber"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "limber-application.h"
+#include "limber-window.h"
+
+struct _LimberApplication
+{
+  AdwApplication  parent_instance;
+
+  LimberLibrary  *library;
+  GError         *library_error;
+};
+
+G_DEFINE_FINAL_TYPE (LimberApplication, limber_application, ADW_TYPE_APPLICATION)
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  static const char *developers[] = { "The Limber developers", NULL };
+  GtkApplication *application = user_data;
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (application),
+                        "application-name", _("Limber"),
+                        "application-icon", APP_ID,
+                        "developer-name", _("The Limber developers"),
+                        "developers", developers,
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Home exercise programs for physical therapy clinics"),
+                        "website", "https://github.com/limber/Limber",
+                        "issue-url", "https://github.com/limber/Limber/issues",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "copyright", "© 2026 The Limber developers",
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Exercise library"), NULL,
+                                      GTK_LICENSE_CUSTOM,
+                                      _("The hip exercises, their dosages and cautions are "
+                                        "adapted from a physical therapist’s consumer article "
+                                        "on exercises for hip pain (Verywell Health)."));
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", about_action },
+  { "quit", quit_action },
+};
+
+static void
+library_error_response_cb (AdwMessageDialog *dialog,
+                           const char       *response,
+                           GApplication     *application)
+{
+  g_application_quit (application);
+}
+
+/* A library that does not load is a broken installation: say which file and field, then quit. */
+static void
+show_library_error (LimberApplication *self)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (NULL, _("The Exercise Library Could Not Be Loaded"),
+                                   self->library_error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (library_error_response_cb),
+                           self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+limber_application_startup (GApplication *application)
+{
+  LimberApplication *self = LIMBER_APPLICATION (application);
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
+
+  G_APPLICATION_CLASS (limber_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+
+  self->library = limber_library_new ();
+  if (!limber_library_load_resource (self->library, LIMBER_LIBRARY_RESOURCE_PATH,
+                                     &self->library_error))
+    g_warning ("%s", self->library_error->message);
+}
+
+static void
+limber_application_activate (GApplication *application)
+{
+  LimberApplication *self = LIMBER_APPLICATION (application);
+  GtkWindow *window;
+
+  if (self->library_error != NULL)
+    {
+      show_library_error (self);
+      return;
+    }
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (window == NULL)
+    window = GTK_WINDOW (limber_window_new (ADW_APPLICATION (self), self->library));
+
+  gtk_window_present (window);
+}
+
+static void
+limber_application_dispose (GObject *object)
+{
+  LimberApplication *self = (LimberApplication *)object;
+
+  g_clear_object (&self->library);
+  g_clear_error (&self->library_error);
+
+  G_OBJECT_CLASS (limber_application_parent_class)->dispose (object);
+}
+
+static void
+limber_application_class_init (LimberApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *application_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = limber_application_dispose;
+  application_class->startup = limber_application_startup;
+  application_class->activate = limber_application_activate;
+}
+
+static void
+limber_application_init (LimberApplication *self)
+{
+}
+
+LimberApplication *
+limber_application_new (void)
+{
+  return g_object_new (LIMBER_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", RESOURCE_PREFIX,
+                       NULL);
+}
+
+LimberLibrary *
+limber_application_get_library (LimberApplication *self)
+{
+  g_return_val_if_fail (LIMBER_IS_APPLICATION (self), NULL);
+
+  return self->library;
+}

@@ -1,0 +1,529 @@
+/* limber-window.c: the main window. A searchable, filterable list of the library on the
+ * left; the guidance or the selected exercise on the right; one column below 720 px. */
+#define G_LOG_DOMAIN "Limber"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "limber-enum-types.h"
+#include "limber-exercise-page.h"
+#include "limber-guide-page.h"
+#include "limber-window.h"
+
+struct _LimberWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  LimberLibrary      *library;
+  GtkFilterListModel *filtered;
+  GtkCustomFilter    *filter;
+  GSettings          *settings;
+  char               *kind_filter;
+  char               *search_text;
+
+  AdwLeaflet         *leaflet;
+  GtkSearchEntry     *search_entry;
+  GtkStack           *sidebar_stack;
+  GtkListBox         *guide_list;
+  GtkListBoxRow      *guide_row;
+  GtkListBox         *exercise_list;
+  GtkWidget          *content;
+  AdwWindowTitle     *content_title;
+  GtkStack           *content_stack;
+  LimberGuidePage    *guide_page;
+  LimberExercisePage *exercise_page;
+};
+
+enum {
+  PROP_0,
+  PROP_LIBRARY,
+  PROP_KIND_FILTER,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (LimberWindow, limber_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static gboolean
+filter_exercise (gpointer item,
+                 gpointer user_data)
+{
+  LimberWindow *self = user_data;
+  LimberExercise *exercise = item;
+
+  if (g_strcmp0 (self->kind_filter, "all") != 0)
+    {
+      g_autoptr(GEnumClass) kinds = g_type_class_ref (LIMBER_TYPE_EXERCISE_KIND);
+      GEnumValue *kind = g_enum_get_value (kinds, limber_exercise_get_kind (exercise));
+
+      if (g_strcmp0 (kind->value_nick, self->kind_filter) != 0)
+        return FALSE;
+    }
+
+  return limber_exercise_matches (exercise, self->search_text);
+}
+
+static void
+update_filter (LimberWindow *self)
+{
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  gtk_stack_set_visible_child_name (self->sidebar_stack,
+                                    g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0
+                                    ? "list" : "empty");
+}
+
+static GtkWidget *
+create_exercise_row (gpointer item,
+                     gpointer user_data)
+{
+  LimberExercise *exercise = item;
+  g_autofree char *summary = limber_exercise_dup_summary (exercise);
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), limber_exercise_get_name (exercise));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), summary);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data_full (G_OBJECT (row), "exercise", g_object_ref (exercise), g_object_unref);
+
+  return row;
+}
+
+static LimberExercise *
+row_get_exercise (GtkListBoxRow *row)
+{
+  return row != NULL ? g_object_get_data (G_OBJECT (row), "exercise") : NULL;
+}
+
+/* A heading above the first exercise of each kind. */
+static void
+exercise_header_func (GtkListBoxRow *row,
+                      GtkListBoxRow *before,
+                      gpointer       user_data)
+{
+  LimberExercise *exercise = row_get_exercise (row);
+  LimberExercise *previous = row_get_exercise (before);
+  LimberExerciseKind kind = limber_exercise_get_kind (exercise);
+  GtkWidget *header;
+
+  if (previous != NULL && limber_exercise_get_kind (previous) == kind)
+    {
+      gtk_list_box_row_set_header (row, NULL);
+      return;
+    }
+
+  header = gtk_label_new (kind == LIMBER_EXERCISE_KIND_STRETCH ? _("Stretches")
+                                                               : _("Strengthening"));
+  gtk_label_set_xalign (GTK_LABEL (header), 0);
+  gtk_widget_add_css_class (header, "heading");
+  gtk_widget_add_css_class (header, "list-header");
+  gtk_list_box_row_set_header (row, header);
+}
+
+static void
+show_content (LimberWindow *self)
+{
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+static void
+select_exercise_row (LimberWindow   *self,
+                     LimberExercise *exercise)
+{
+  for (int i = 0;; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->exercise_list, i);
+
+      if (row == NULL)
+        {
+          gtk_list_box_unselect_all (self->exercise_list);
+          break;
+        }
+
+      if (row_get_exercise (row) == exercise)
+        {
+          gtk_list_box_select_row (self->exercise_list, row);
+          break;
+        }
+    }
+
+  gtk_list_box_unselect_all (self->guide_list);
+}
+
+static void
+show_guide (LimberWindow *self)
+{
+  gtk_list_box_unselect_all (self->exercise_list);
+  gtk_list_box_select_row (self->guide_list, self->guide_row);
+  gtk_stack_set_visible_child_name (self->content_stack, "guide");
+  adw_window_title_set_title (self->content_title, _("Safety"));
+}
+
+static void
+show_exercise (LimberWindow   *self,
+               LimberExercise *exercise)
+{
+  limber_exercise_page_set_exercise (self->exercise_page, exercise);
+  select_exercise_row (self, exercise);
+  gtk_stack_set_visible_child_name (self->content_stack, "exercise");
+  adw_window_title_set_title (self->content_title, limber_exercise_get_name (exercise));
+}
+
+static void
+exercise_row_activated_cb (LimberWindow  *self,
+                           GtkListBoxRow *row)
+{
+  show_exercise (self, row_get_exercise (row));
+  show_content (self);
+}
+
+static void
+guide_row_activated_cb (LimberWindow  *self,
+                        GtkListBoxRow *row)
+{
+  show_guide (self);
+  show_content (self);
+}
+
+static void
+search_changed_cb (LimberWindow   *self,
+                   GtkSearchEntry *entry)
+{
+  g_free (self->search_text);
+  self->search_text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry)));
+  update_filter (self);
+}
+
+/* Enter opens the first exercise found. */
+static void
+search_activate_cb (LimberWindow   *self,
+                    GtkSearchEntry *entry)
+{
+  g_autoptr(LimberExercise) first = g_list_model_get_item (G_LIST_MODEL (self->filtered), 0);
+
+  if (first == NULL)
+    return;
+
+  show_exercise (self, first);
+  show_content (self);
+}
+
+static void
+search_stop_cb (LimberWindow   *self,
+                GtkSearchEntry *entry)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+}
+
+/* In one column the list comes first; a page the user had open stays open. */
+static void
+leaflet_folded_cb (LimberWindow *self)
+{
+  if (!adw_leaflet_get_folded (self->leaflet))
+    return;
+
+  if (gtk_list_box_get_selected_row (self->exercise_list) == NULL &&
+      gtk_list_box_get_selected_row (self->guide_list) == NULL)
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+show_exercise_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  limber_window_show_exercise (LIMBER_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LimberWindow *self = LIMBER_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  adw_leaflet_navigate (LIMBER_WINDOW (widget)->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+set_kind_filter (LimberWindow *self,
+                 const char   *kind)
+{
+  if (g_strcmp0 (self->kind_filter, kind) == 0)
+    return;
+
+  g_free (self->kind_filter);
+  self->kind_filter = g_strdup (kind);
+  update_filter (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND_FILTER]);
+}
+
+static void
+set_library (LimberWindow  *self,
+             LimberLibrary *library)
+{
+  g_assert (self->library == NULL);
+
+  self->library = g_object_ref (library);
+  gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (library));
+  limber_exercise_page_set_library (self->exercise_page, library);
+  limber_guide_page_set_library (self->guide_page, library);
+  update_filter (self);
+}
+
+static void
+limber_window_constructed (GObject *object)
+{
+  LimberWindow *self = (LimberWindow *)object;
+
+  G_OBJECT_CLASS (limber_window_parent_class)->constructed (object);
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  show_guide (self);
+}
+
+static gboolean
+limber_window_close_request (GtkWindow *window)
+{
+  LimberWindow *self = LIMBER_WINDOW (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+
+  return GTK_WINDOW_CLASS (limber_window_parent_class)->close_request (window);
+}
+
+static void
+limber_window_dispose (GObject *object)
+{
+  LimberWindow *self = (LimberWindow *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), LIMBER_TYPE_WINDOW);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->library);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (limber_window_parent_class)->dispose (object);
+}
+
+static void
+limber_window_finalize (GObject *object)
+{
+  LimberWindow *self = (LimberWindow *)object;
+
+  g_free (self->kind_filter);
+  g_free (self->search_text);
+
+  G_OBJECT_CLASS (limber_window_parent_class)->finalize (object);
+}
+
+static void
+limber_window_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  LimberWindow *self = LIMBER_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_LIBRARY:
+      g_value_set_object (value, self->library);
+      break;
+
+    case PROP_KIND_FILTER:
+      g_value_set_string (value, self->kind_filter);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+limber_window_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  LimberWindow *self = LIMBER_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_LIBRARY:
+      set_library (self, g_value_get_object (value));
+      break;
+
+    case PROP_KIND_FILTER:
+      set_kind_filter (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+limber_window_class_init (LimberWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = limber_window_constructed;
+  object_class->dispose = limber_window_dispose;
+  object_class->finalize = limber_window_finalize;
+  object_class->get_property = limber_window_get_property;
+  object_class->set_property = limber_window_set_property;
+  window_class->close_request = limber_window_close_request;
+
+  properties[PROP_LIBRARY] =
+    g_param_spec_object ("library", NULL, NULL,
+                         LIMBER_TYPE_LIBRARY,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_KIND_FILTER] =
+    g_param_spec_string ("kind-filter", NULL, NULL, "all",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (LIMBER_TYPE_EXERCISE_PAGE);
+  g_type_ensure (LIMBER_TYPE_GUIDE_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/limber-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, LimberWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, LimberWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, LimberWindow, sidebar_stack);
+  gtk_widget_class_bind_template_child (widget_class, LimberWindow, guide_list);
+  gtk_widget_class_bind_template_child (widget_class, LimberWindow, guide_row);
+  gtk_widget_class_bind_template_child (widget_class, LimberWindow, exercise_list);
+  gtk_widget_class_bind_template_child (widget_class, LimberWindow, content);
+  gtk_widget_class_bind_template_child (widget_class, LimberWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, LimberWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, LimberWindow, guide_page);
+  gtk_widget_class_bind_template_child (widget_class, LimberWindow, exercise_page);
+  gtk_widget_class_bind_template_callback (widget_class, exercise_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, guide_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
+  gtk_widget_class_bind_template_callback (widget_class, leaflet_folded_cb);
+
+  gtk_widget_class_install_action (widget_class, "library.show-exercise", "s",
+                                   show_exercise_action);
+  gtk_widget_class_install_action (widget_class, "library.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "library.back", NULL, back_action);
+  gtk_widget_class_install_property_action (widget_class, "library.kind", "kind-filter");
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "library.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
+                                       "library.back", NULL);
+}
+
+static void
+limber_window_init (LimberWindow *self)
+{
+  self->kind_filter = g_strdup ("all");
+  self->settings = g_settings_new (APP_ID);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->filter = gtk_custom_filter_new (filter_exercise, self, NULL);
+  self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
+  gtk_list_box_bind_model (self->exercise_list, G_LIST_MODEL (self->filtered),
+                           create_exercise_row, self, NULL);
+  gtk_list_box_set_header_func (self->exercise_list, exercise_header_func, NULL, NULL);
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+}
+
+LimberWindow *
+limber_window_new (AdwApplication *application,
+                   LimberLibrary  *library)
+{
+  g_return_val_if_fail (ADW_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (LIMBER_IS_LIBRARY (library), NULL);
+
+  return g_object_new (LIMBER_TYPE_WINDOW,
+                       "application", application,
+                       "library", library,
+                       NULL);
+}
+
+LimberLibrary *
+limber_window_get_library (LimberWindow *self)
+{
+  g_return_val_if_fail (LIMBER_IS_WINDOW (self), NULL);
+
+  return self->library;
+}
+
+/* The exercises the list shows now, after search and filter. */
+GListModel *
+limber_window_get_visible_exercises (LimberWindow *self)
+{
+  g_return_val_if_fail (LIMBER_IS_WINDOW (self), NULL);
+
+  return G_LIST_MODEL (self->filtered);
+}
+
+/* The exercise on the detail page, or NULL while the guidance is shown. */
+LimberExercise *
+limber_window_get_exercise (LimberWindow *self)
+{
+  g_return_val_if_fail (LIMBER_IS_WINDOW (self), NULL);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "exercise") != 0)
+    return NULL;
+
+  return limber_exercise_page_get_exercise (self->exercise_page);
+}
+
+gboolean
+limber_window_show_exercise (LimberWindow *self,
+                             const char   *id)
+{
+  LimberExercise *exercise;
+
+  g_return_val_if_fail (LIMBER_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  exercise = limber_library_lookup (self->library, id);
+  if (exercise == NULL)
+    return FALSE;
+
+  show_exercise (self, exercise);
+  show_content (self);
+  return TRUE;
+}
+
+void
+limber_window_set_search_text (LimberWindow *self,
+                               const char   *text)
+{
+  g_return_if_fail (LIMBER_IS_WINDOW (self));
+
+  /* Filter now rather than after the entry's typing delay. */
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
+  search_changed_cb (self, self->search_entry);
+}

@@ -1,0 +1,24 @@
+/* limber-window.h: the main window: the exercise library beside the selected exercise. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "limber-library.h"
+
+G_BEGIN_DECLS
+
+#define LIMBER_TYPE_WINDOW (limber_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (LimberWindow, limber_window, LIMBER, WINDOW, AdwApplicationWindow)
+
+LimberWindow   *limber_window_new              (AdwApplication *application,
+                                                LimberLibrary  *library);
+LimberLibrary  *limber_window_get_library      (LimberWindow   *self);
+GListModel     *limber_window_get_visible_exercises (LimberWindow *self);
+LimberExercise *limber_window_get_exercise     (LimberWindow   *self);
+gboolean        limber_window_show_exercise    (LimberWindow   *self,
+                                                const char     *id);
+void            limber_window_set_search_text  (LimberWindow   *self,
+                                                const char     *text);
+
+G_END_DECLS
