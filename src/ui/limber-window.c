@@ -158,7 +158,7 @@ show_guide (LimberWindow *self)
   gtk_list_box_unselect_all (self->exercise_list);
   gtk_list_box_select_row (self->guide_list, self->guide_row);
   gtk_stack_set_visible_child_name (self->content_stack, "guide");
-  adw_window_title_set_title (self->content_title, _("Safety"));
+  adw_window_title_set_title (self->content_title, _("Exercising Safely"));
 }
 
 static void
