@@ -132,26 +132,6 @@ limber_exercise_init (LimberExercise *self)
 {
 }
 
-static char *
-translate (const char *text)
-{
-  return g_strdup (g_dgettext (GETTEXT_PACKAGE, text));
-}
-
-static GStrv
-translate_strv (GStrv strv)
-{
-  for (guint i = 0; strv[i] != NULL; i++)
-    {
-      char *translated = translate (strv[i]);
-
-      g_free (strv[i]);
-      strv[i] = translated;
-    }
-
-  return strv;
-}
-
 static gboolean
 is_valid_id (const char *id)
 {
@@ -162,39 +142,6 @@ is_valid_id (const char *id)
     if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '-')
       return FALSE;
 
-  return TRUE;
-}
-
-static gboolean
-load_text (JsonObject            *object,
-           const LimberJsonPlace *place,
-           const char            *member,
-           char                 **out,
-           GError               **error)
-{
-  const char *text = limber_json_get_string (object, place, member, error);
-
-  if (text == NULL)
-    return FALSE;
-
-  *out = translate (text);
-  return TRUE;
-}
-
-static gboolean
-load_texts (JsonObject            *object,
-            const LimberJsonPlace *place,
-            const char            *member,
-            guint                  min_items,
-            GStrv                 *out,
-            GError               **error)
-{
-  GStrv strv = limber_json_get_strv (object, place, member, min_items, error);
-
-  if (strv == NULL)
-    return FALSE;
-
-  *out = translate_strv (strv);
   return TRUE;
 }
 
@@ -287,21 +234,21 @@ limber_exercise_new_from_json (JsonObject  *object,
   self = g_object_new (LIMBER_TYPE_EXERCISE, NULL);
   self->id = g_strdup (id);
 
-  if (!load_text (object, &place, "name", &self->name, error) ||
+  if (!limber_json_dup_text (object, &place, "name", &self->name, error) ||
       !limber_json_get_enum (object, &place, "kind", LIMBER_TYPE_EXERCISE_KIND, &kind, error) ||
       !limber_json_get_enum (object, &place, "position", LIMBER_TYPE_POSITION, &position,
                              error) ||
       !(self->body_region = g_strdup (limber_json_get_string (object, &place, "body_region",
                                                               error))) ||
-      !load_texts (object, &place, "target_muscles", 1, &self->target_muscles, error) ||
-      !load_texts (object, &place, "equipment", 0, &self->equipment, error) ||
-      !load_text (object, &place, "purpose", &self->purpose, error) ||
-      !load_texts (object, &place, "steps", 2, &self->steps, error) ||
-      !load_text (object, &place, "feel", &self->feel, error) ||
+      !limber_json_dup_texts (object, &place, "target_muscles", 1, &self->target_muscles, error) ||
+      !limber_json_dup_texts (object, &place, "equipment", 0, &self->equipment, error) ||
+      !limber_json_dup_text (object, &place, "purpose", &self->purpose, error) ||
+      !limber_json_dup_texts (object, &place, "steps", 2, &self->steps, error) ||
+      !limber_json_dup_text (object, &place, "feel", &self->feel, error) ||
       !(dosage = limber_json_get_object (object, &place, "dosage", FALSE, error)) ||
       !limber_dosage_load (&self->dosage, dosage, &dosage_place, error) ||
-      !load_texts (object, &place, "cautions", 1, &self->cautions, error) ||
-      !load_texts (object, &place, "modifications", 0, &self->modifications, error) ||
+      !limber_json_dup_texts (object, &place, "cautions", 1, &self->cautions, error) ||
+      !limber_json_dup_texts (object, &place, "modifications", 0, &self->modifications, error) ||
       !load_ids (object, &place, "progressions", &self->progressions, error) ||
       !load_ids (object, &place, "regressions", &self->regressions, error))
     return NULL;

@@ -5,6 +5,8 @@
 
 #include <math.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "limber-json.h"
 
 G_DEFINE_QUARK (limber-data-error-quark, limber_data_error)
@@ -397,4 +399,46 @@ limber_json_get_strv (JsonObject            *object,
     }
 
   return g_strv_builder_end (builder);
+}
+
+/* Text a person reads: non-empty, translated through Limber's catalogue. */
+gboolean
+limber_json_dup_text (JsonObject            *object,
+                      const LimberJsonPlace *place,
+                      const char            *member,
+                      char                 **out,
+                      GError               **error)
+{
+  const char *text = limber_json_get_string (object, place, member, error);
+
+  if (text == NULL)
+    return FALSE;
+
+  *out = g_strdup (g_dgettext (GETTEXT_PACKAGE, text));
+  return TRUE;
+}
+
+gboolean
+limber_json_dup_texts (JsonObject            *object,
+                       const LimberJsonPlace *place,
+                       const char            *member,
+                       guint                  min_items,
+                       GStrv                 *out,
+                       GError               **error)
+{
+  GStrv strv = limber_json_get_strv (object, place, member, min_items, error);
+
+  if (strv == NULL)
+    return FALSE;
+
+  for (guint i = 0; strv[i] != NULL; i++)
+    {
+      char *translated = g_strdup (g_dgettext (GETTEXT_PACKAGE, strv[i]));
+
+      g_free (strv[i]);
+      strv[i] = translated;
+    }
+
+  *out = strv;
+  return TRUE;
 }

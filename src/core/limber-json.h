@@ -76,6 +76,17 @@ JsonArray   *limber_json_get_array          (JsonObject            *object,
                                              const char            *member,
                                              guint                  min_items,
                                              GError               **error);
+gboolean     limber_json_dup_text           (JsonObject            *object,
+                                             const LimberJsonPlace *place,
+                                             const char            *member,
+                                             char                 **out,
+                                             GError               **error);
+gboolean     limber_json_dup_texts          (JsonObject            *object,
+                                             const LimberJsonPlace *place,
+                                             const char            *member,
+                                             guint                  min_items,
+                                             GStrv                 *out,
+                                             GError               **error);
 char        *limber_json_place_format       (const LimberJsonPlace *place,
                                              const char            *member);
 

@@ -131,8 +131,7 @@ load_guidance (GPtrArray  *guidance,
       JsonNode *node = json_array_get_element (sections, i);
       JsonObject *object;
       LimberGuideSection *section;
-      const char *id, *title;
-      GStrv items;
+      const char *id;
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
         {
@@ -142,24 +141,15 @@ load_guidance (GPtrArray  *guidance,
         }
 
       object = json_node_get_object (node);
+      section = g_new0 (LimberGuideSection, 1);
+      g_ptr_array_add (guidance, section);
       if (!limber_json_check_members (object, &section_place, section_members, error) ||
           !(id = limber_json_get_string (object, &section_place, "id", error)) ||
-          !(title = limber_json_get_string (object, &section_place, "title", error)) ||
-          !(items = limber_json_get_strv (object, &section_place, "items", 1, error)))
+          !limber_json_dup_text (object, &section_place, "title", &section->title, error) ||
+          !limber_json_dup_texts (object, &section_place, "items", 1, &section->items, error))
         return FALSE;
 
-      section = g_new0 (LimberGuideSection, 1);
       section->id = g_strdup (id);
-      section->title = g_strdup (g_dgettext (GETTEXT_PACKAGE, title));
-      for (guint j = 0; items[j] != NULL; j++)
-        {
-          char *translated = g_strdup (g_dgettext (GETTEXT_PACKAGE, items[j]));
-
-          g_free (items[j]);
-          items[j] = translated;
-        }
-      section->items = items;
-      g_ptr_array_add (guidance, section);
     }
 
   return TRUE;
