@@ -276,6 +276,31 @@ test_window_narrow (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The window opens at the size it was closed at. */
+static void
+test_window_size_kept (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  LimberWindow *window = window_new (820);
+  int width, height;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 820, 610);
+  gtk_window_close (GTK_WINDOW (window));
+  drain ();
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 820);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 610);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+
+  window = g_object_new (LIMBER_TYPE_WINDOW, "library", library, NULL);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 820);
+  g_assert_cmpint (height, ==, 610);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -302,6 +327,7 @@ main (int   argc,
   g_test_add_func ("/limber/window/list-and-search", test_window_list_and_search);
   g_test_add_func ("/limber/window/select", test_window_select);
   g_test_add_func ("/limber/window/narrow", test_window_narrow);
+  g_test_add_func ("/limber/window/size-kept", test_window_size_kept);
 
   status = g_test_run ();
   g_clear_object (&library);
