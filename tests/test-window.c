@@ -201,8 +201,8 @@ test_window_select (void)
   g_assert_cmpstr (limber_exercise_get_id (limber_window_get_exercise (window)), ==, "bridge");
   g_assert_true (shows_label (window, "10–15 reps · 3 s hold · 3–4 days a week"));
   g_assert_true (shows_label (window, "Cautions"));
-  g_assert_true (shows_label (window, "Lie on your back with your knees bent and your feet "
-                                      "flat on the floor."));
+  g_assert_true (shows_label (window, "Lie on your back with your knees bent, your feet flat "
+                                      "on the floor and your arms by your sides."));
   g_assert_true (gtk_list_box_row_is_selected (GTK_LIST_BOX_ROW (bridge_row)));
 
   /* The harder version's link. */
