@@ -97,8 +97,16 @@ shows_label (LimberWindow *window,
 
   collect (GTK_WIDGET (window), GTK_TYPE_LABEL, labels);
   for (guint i = 0; i < labels->len; i++)
-    if (g_strcmp0 (gtk_label_get_label (g_ptr_array_index (labels, i)), text) == 0)
-      return TRUE;
+    {
+      /* No-break spaces read as spaces; word joiners are invisible. */
+      g_autoptr(GString) label = g_string_new (gtk_label_get_label (g_ptr_array_index (labels,
+                                                                                      i)));
+
+      g_string_replace (label, "\u00a0", " ", 0);
+      g_string_replace (label, "\u2060", "", 0);
+      if (g_strcmp0 (label->str, text) == 0)
+        return TRUE;
+    }
 
   return FALSE;
 }

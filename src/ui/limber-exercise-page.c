@@ -164,6 +164,20 @@ add_links (LimberExercisePage *self,
     }
 }
 
+/* Lets the dosage line wrap only after a " · ", never inside "3 s hold" or "3–4 days":
+ * no-break spaces, and a word joiner after each dash. */
+static char *
+wrap_at_separators (const char *line)
+{
+  g_autoptr(GString) text = g_string_new (line);
+
+  g_string_replace (text, " ", "\u00a0", 0);
+  g_string_replace (text, "\u00a0·\u00a0", "\u00a0· ", 0);
+  g_string_replace (text, "–", "–\u2060", 0);
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 static void
 limber_exercise_page_update (LimberExercisePage *self)
 {
@@ -171,6 +185,7 @@ limber_exercise_page_update (LimberExercisePage *self)
   const LimberDosage *dosage;
   const char * const *equipment;
   g_autofree char *kind = NULL;
+  g_autofree char *dosage_line = NULL;
   g_autofree char *dosage_text = NULL;
   g_autofree char *amplitude = NULL;
   g_autofree char *muscles = NULL;
@@ -194,11 +209,12 @@ limber_exercise_page_update (LimberExercisePage *self)
   kind = g_strdup_printf (_("%s · %s"),
                           limber_exercise_kind_to_label (limber_exercise_get_kind (exercise)),
                           limber_position_to_label (limber_exercise_get_position (exercise)));
-  dosage_text = limber_dosage_format (dosage);
+  dosage_line = limber_dosage_format (dosage);
+  dosage_text = wrap_at_separators (dosage_line);
   amplitude = limber_dosage_format_amplitude (dosage);
   muscles = limber_exercise_dup_summary (exercise);
-  /* Translators: separator between pieces of equipment */
-  equipment_text = equipment[0] != NULL ? g_strjoinv (_(", "), (GStrv) equipment)
+  /* One piece of equipment a line: their names may hold commas. */
+  equipment_text = equipment[0] != NULL ? g_strjoinv ("\n", (GStrv) equipment)
                                         : g_strdup (_("No equipment"));
 
   gtk_label_set_label (self->name_label, limber_exercise_get_name (exercise));
