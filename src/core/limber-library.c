@@ -4,8 +4,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-
 #include "limber-json.h"
 #include "limber-library.h"
 

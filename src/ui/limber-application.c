@@ -160,11 +160,3 @@ limber_application_new (void)
                        "resource-base-path", RESOURCE_PREFIX,
                        NULL);
 }
-
-LimberLibrary *
-limber_application_get_library (LimberApplication *self)
-{
-  g_return_val_if_fail (LIMBER_IS_APPLICATION (self), NULL);
-
-  return self->library;
-}

@@ -11,7 +11,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (LimberApplication, limber_application, LIMBER, APPLICATION, AdwApplication)
 
-LimberApplication *limber_application_new         (void);
-LimberLibrary     *limber_application_get_library (LimberApplication *self);
+LimberApplication *limber_application_new (void);
 
 G_END_DECLS

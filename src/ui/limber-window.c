@@ -19,7 +19,8 @@ struct _LimberWindow
   GtkFilterListModel *filtered;
   GtkCustomFilter    *filter;
   GSettings          *settings;
-  char               *kind_filter;
+  char               *kind_filter;       /* "all" or a LimberExerciseKind nick */
+  int                 kind_filter_value; /* the kind, or -1 for all */
   char               *search_text;
 
   AdwLeaflet         *leaflet;
@@ -53,14 +54,9 @@ filter_exercise (gpointer item,
   LimberWindow *self = user_data;
   LimberExercise *exercise = item;
 
-  if (g_strcmp0 (self->kind_filter, "all") != 0)
-    {
-      g_autoptr(GEnumClass) kinds = g_type_class_ref (LIMBER_TYPE_EXERCISE_KIND);
-      GEnumValue *kind = g_enum_get_value (kinds, limber_exercise_get_kind (exercise));
-
-      if (g_strcmp0 (kind->value_nick, self->kind_filter) != 0)
-        return FALSE;
-    }
+  if (self->kind_filter_value >= 0 &&
+      (int) limber_exercise_get_kind (exercise) != self->kind_filter_value)
+    return FALSE;
 
   return limber_exercise_matches (exercise, self->search_text);
 }
@@ -260,11 +256,15 @@ static void
 set_kind_filter (LimberWindow *self,
                  const char   *kind)
 {
+  g_autoptr(GEnumClass) kinds = g_type_class_ref (LIMBER_TYPE_EXERCISE_KIND);
+  GEnumValue *value = g_enum_get_value_by_nick (kinds, kind);
+
   if (g_strcmp0 (self->kind_filter, kind) == 0)
     return;
 
   g_free (self->kind_filter);
-  self->kind_filter = g_strdup (kind);
+  self->kind_filter = g_strdup (value != NULL ? kind : "all");
+  self->kind_filter_value = value != NULL ? value->value : -1;
   update_filter (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND_FILTER]);
 }
@@ -445,6 +445,7 @@ static void
 limber_window_init (LimberWindow *self)
 {
   self->kind_filter = g_strdup ("all");
+  self->kind_filter_value = -1;
   self->settings = g_settings_new (APP_ID);
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -476,15 +477,6 @@ limber_window_get_library (LimberWindow *self)
   g_return_val_if_fail (LIMBER_IS_WINDOW (self), NULL);
 
   return self->library;
-}
-
-/* The exercises the list shows now, after search and filter. */
-GListModel *
-limber_window_get_visible_exercises (LimberWindow *self)
-{
-  g_return_val_if_fail (LIMBER_IS_WINDOW (self), NULL);
-
-  return G_LIST_MODEL (self->filtered);
 }
 
 /* The exercise on the detail page, or NULL while the guidance is shown. */
