@@ -199,24 +199,13 @@ limber_exercise_new_from_json (JsonObject  *object,
   const LimberJsonPlace dosage_place = { file, "dosage" };
   JsonObject *dosage;
   const char *id;
-  guint version;
   int kind, position;
 
   g_return_val_if_fail (object != NULL, NULL);
   g_return_val_if_fail (file != NULL, NULL);
 
-  if (!limber_json_get_uint (object, &place, "schema_version", 1, G_MAXINT, &version, error))
-    return NULL;
-
-  if (version > SCHEMA_VERSION)
-    {
-      g_set_error (error, LIMBER_DATA_ERROR, LIMBER_DATA_ERROR_VERSION,
-                   "%s: schema_version: this version of Limber reads version %d, got %u",
-                   file, SCHEMA_VERSION, version);
-      return NULL;
-    }
-
-  if (!limber_json_check_members (object, &place, members, error) ||
+  if (!limber_json_check_version (object, &place, SCHEMA_VERSION, error) ||
+      !limber_json_check_members (object, &place, members, error) ||
       !(id = limber_json_get_string (object, &place, "id", error)))
     return NULL;
 

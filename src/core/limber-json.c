@@ -273,6 +273,28 @@ limber_json_get_double (JsonObject            *object,
   return TRUE;
 }
 
+/* A document's schema_version: one this Limber writes or an older one, never a newer one. */
+gboolean
+limber_json_check_version (JsonObject            *object,
+                           const LimberJsonPlace *place,
+                           guint                  supported,
+                           GError               **error)
+{
+  guint version;
+
+  if (!limber_json_get_uint (object, place, "schema_version", 1, G_MAXINT, &version, error))
+    return FALSE;
+
+  if (version > supported)
+    {
+      set_error (error, LIMBER_DATA_ERROR_VERSION, place, "schema_version",
+                 "this version of Limber reads version %u, got %u", supported, version);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 gboolean
 limber_json_get_enum (JsonObject            *object,
                       const LimberJsonPlace *place,

@@ -87,6 +87,10 @@ gboolean     limber_json_dup_texts          (JsonObject            *object,
                                              guint                  min_items,
                                              GStrv                 *out,
                                              GError               **error);
+gboolean     limber_json_check_version      (JsonObject            *object,
+                                             const LimberJsonPlace *place,
+                                             guint                  supported,
+                                             GError               **error);
 char        *limber_json_place_format       (const LimberJsonPlace *place,
                                              const char            *member);
 

@@ -113,11 +113,9 @@ load_guidance (GPtrArray  *guidance,
   const LimberJsonPlace place = { file, NULL };
   JsonObject *root;
   JsonArray *sections;
-  guint version;
 
   if (!(root = limber_json_parse_object (bytes, file, &parser, error)) ||
-      !limber_json_get_uint (root, &place, "schema_version", 1, GUIDANCE_SCHEMA_VERSION,
-                             &version, error) ||
+      !limber_json_check_version (root, &place, GUIDANCE_SCHEMA_VERSION, error) ||
       !limber_json_check_members (root, &place, members, error) ||
       !(sections = limber_json_get_array (root, &place, "sections", 1, error)))
     return FALSE;

@@ -471,14 +471,6 @@ limber_window_new (AdwApplication *application,
                        NULL);
 }
 
-LimberLibrary *
-limber_window_get_library (LimberWindow *self)
-{
-  g_return_val_if_fail (LIMBER_IS_WINDOW (self), NULL);
-
-  return self->library;
-}
-
 /* The exercise on the detail page, or NULL while the guidance is shown. */
 LimberExercise *
 limber_window_get_exercise (LimberWindow *self)

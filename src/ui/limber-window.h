@@ -13,7 +13,6 @@ G_DECLARE_FINAL_TYPE (LimberWindow, limber_window, LIMBER, WINDOW, AdwApplicatio
 
 LimberWindow   *limber_window_new              (AdwApplication *application,
                                                 LimberLibrary  *library);
-LimberLibrary  *limber_window_get_library      (LimberWindow   *self);
 LimberExercise *limber_window_get_exercise     (LimberWindow   *self);
 gboolean        limber_window_show_exercise    (LimberWindow   *self,
                                                 const char     *id);
