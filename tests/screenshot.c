@@ -1,11 +1,30 @@
 /* screenshot.c: renders the main window to a PNG with no window manager, for looking at the
  * UI under Xvfb and for the README and metainfo pictures.
- *   screenshot [--width W] [--height H] [--dark] [--exercise ID] [--search TEXT] OUT.png */
+ *   screenshot [--width W] [--height H] [--dark] [--exercise ID] [--search TEXT]
+ *              [--demo-time SECONDS] [--reduced-motion] OUT.png */
 #include "config.h"
 
 #include <adwaita.h>
 
+#include "limber-figure-view.h"
 #include "limber-window.h"
+
+static GtkWidget *
+find_figure_view (GtkWidget *widget)
+{
+  if (LIMBER_IS_FIGURE_VIEW (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_figure_view (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
 
 static gboolean
 render_cb (gpointer data)
@@ -41,7 +60,8 @@ main (int   argc,
   g_autoptr(LimberLibrary) library = NULL;
   g_autofree char *exercise = NULL;
   g_autofree char *search = NULL;
-  gboolean dark = FALSE;
+  gboolean dark = FALSE, reduced_motion = FALSE;
+  double demo_time = -1;
   int width = 1000, height = 700;
   LimberWindow *window;
   const GOptionEntry entries[] = {
@@ -50,6 +70,9 @@ main (int   argc,
     { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, "Dark style", NULL },
     { "exercise", 0, 0, G_OPTION_ARG_STRING, &exercise, "Exercise to show", "ID" },
     { "search", 0, 0, G_OPTION_ARG_STRING, &search, "Search text", "TEXT" },
+    { "demo-time", 0, 0, G_OPTION_ARG_DOUBLE, &demo_time,
+      "Pause the demonstration at this instant", "SECONDS" },
+    { "reduced-motion", 0, 0, G_OPTION_ARG_NONE, &reduced_motion, "Animations off", NULL },
     { NULL }
   };
 
@@ -62,6 +85,8 @@ main (int   argc,
 
   gtk_init ();
   adw_init ();
+  if (reduced_motion)
+    g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   if (dark)
     adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                         ADW_COLOR_SCHEME_FORCE_DARK);
@@ -92,6 +117,13 @@ main (int   argc,
     {
       g_printerr ("screenshot: no exercise \"%s\"\n", exercise);
       return 1;
+    }
+  if (demo_time >= 0)
+    {
+      GtkWidget *view = find_figure_view (GTK_WIDGET (window));
+
+      limber_figure_view_set_playing (LIMBER_FIGURE_VIEW (view), FALSE);
+      limber_figure_view_set_time (LIMBER_FIGURE_VIEW (view), demo_time);
     }
   gtk_window_present (GTK_WINDOW (window));
 

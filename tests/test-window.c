@@ -4,6 +4,7 @@
 
 #include <adwaita.h>
 
+#include "limber-demonstration.h"
 #include "limber-exercise-page.h"
 #include "limber-window.h"
 
@@ -233,6 +234,104 @@ test_window_select (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+has_played (gpointer view)
+{
+  return limber_figure_view_get_time (view) > 0.2;
+}
+
+static void
+show_exercise (LimberWindow *window,
+               const char   *id)
+{
+  gtk_widget_activate_action (GTK_WIDGET (window), "library.show-exercise", "s", id);
+  drain ();
+}
+
+/* The detail page's demonstration plays with the frame clock, holds as long as the dosage
+ * says, pauses, slows down, and stands still when animations are off. */
+static void
+test_window_demonstration (void)
+{
+  LimberWindow *window = window_new (1000);
+  GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (window));
+  LimberDemonstration *demonstration;
+  LimberFigureView *view;
+  LimberMotionTiming timing = { 60, 1 };
+  double paused_at;
+
+  show_exercise (window, "supine-hamstring-stretch");
+  demonstration = LIMBER_DEMONSTRATION (find_one (window, LIMBER_TYPE_DEMONSTRATION));
+  view = limber_demonstration_get_figure_view (demonstration);
+  g_assert_cmpstr (limber_motion_get_id (limber_figure_view_get_motion (view)), ==,
+                   "supine-hamstring-stretch");
+  g_assert_cmpfloat (limber_figure_view_get_hold_seconds (view), ==, 60);
+  g_assert_false (limber_figure_view_get_still (view));
+  g_assert_cmpstr (limber_figure_view_get_caption (view), ==, "Get ready");
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (view)), >=, 160);
+
+  /* It plays by itself. */
+  wait_for (has_played, view);
+
+  /* The caption counts the prescribed hold down. */
+  limber_figure_view_set_time (view, limber_motion_get_phase_start (
+                                 limber_figure_view_get_motion (view), &timing,
+                                 LIMBER_PHASE_HOLD) + 15.5);
+  g_assert_cmpstr (limber_figure_view_get_caption (view), ==, "Hold · 45 s");
+  g_assert_true (shows_label (window, "Hold · 45 s"));
+
+  /* Pause stops the clock; play goes on from there. */
+  gtk_widget_activate_action (GTK_WIDGET (demonstration), "demonstration.play-pause", NULL);
+  g_assert_false (limber_figure_view_get_playing (view));
+  paused_at = limber_figure_view_get_time (view);
+  for (guint i = 0; i < 20; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
+  g_assert_cmpfloat (limber_figure_view_get_time (view), ==, paused_at);
+  gtk_widget_activate_action (GTK_WIDGET (demonstration), "demonstration.play-pause", NULL);
+  g_assert_true (limber_figure_view_get_playing (view));
+
+  /* Slow is half speed. */
+  gtk_widget_activate_action (GTK_WIDGET (demonstration), "demonstration.slow", NULL);
+  g_assert_cmpfloat (limber_figure_view_get_speed (view), ==, 0.5);
+  gtk_widget_activate_action (GTK_WIDGET (demonstration), "demonstration.slow", NULL);
+  g_assert_cmpfloat (limber_figure_view_get_speed (view), ==, 1.0);
+
+  /* Reduced motion: the start and end poses side by side, no playing controls. */
+  g_object_set (settings, "gtk-enable-animations", FALSE, NULL);
+  drain ();
+  g_assert_true (limber_figure_view_get_still (view));
+  g_assert_cmpstr (limber_figure_view_get_caption (view), ==, "Start and end positions");
+  g_assert_false (shows_label (window, "Slow"));
+  paused_at = limber_figure_view_get_time (view);
+  for (guint i = 0; i < 20; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
+  g_assert_cmpfloat (limber_figure_view_get_time (view), ==, paused_at);
+  g_object_set (settings, "gtk-enable-animations", TRUE, NULL);
+  drain ();
+  g_assert_false (limber_figure_view_get_still (view));
+
+  /* Every exercise has its own demonstration, with its own hold. */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (library)); i++)
+    {
+      g_autoptr(LimberExercise) exercise = g_list_model_get_item (G_LIST_MODEL (library), i);
+
+      show_exercise (window, limber_exercise_get_id (exercise));
+      g_assert_nonnull (limber_figure_view_get_motion (view));
+      g_assert_cmpstr (limber_motion_get_id (limber_figure_view_get_motion (view)), ==,
+                       limber_exercise_get_id (exercise));
+      g_assert_cmpfloat (limber_figure_view_get_hold_seconds (view), ==,
+                         limber_exercise_get_dosage (exercise)->hold_seconds);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static guint expected_rows;
 
 static gboolean
@@ -334,6 +433,7 @@ main (int   argc,
 
   g_test_add_func ("/limber/window/list-and-search", test_window_list_and_search);
   g_test_add_func ("/limber/window/select", test_window_select);
+  g_test_add_func ("/limber/window/demonstration", test_window_demonstration);
   g_test_add_func ("/limber/window/narrow", test_window_narrow);
   g_test_add_func ("/limber/window/size-kept", test_window_size_kept);
 

@@ -3,9 +3,12 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "limber-application.h"
+#include "limber-renderer.h"
 #include "limber-window.h"
 
 struct _LimberApplication
@@ -124,6 +127,57 @@ limber_application_activate (GApplication *application)
   gtk_window_present (window);
 }
 
+/* `limber --export-still EXERCISE_ID FILE` draws a demonstration's still picture with no
+ * display; GTK is not started. */
+static int
+export_still (const char         *id,
+              const char * const *files)
+{
+  g_autoptr(LimberMotion) motion = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (files == NULL || files[0] == NULL || files[1] != NULL)
+    {
+      g_printerr (_("Usage: limber --export-still EXERCISE_ID FILE.png|FILE.svg\n"));
+      return 2;
+    }
+
+  if (!(motion = limber_motion_new_for_id (id, &error)))
+    {
+      g_auto(GStrv) ids = g_resources_enumerate_children (LIMBER_MOTION_RESOURCE_PATH,
+                                                          G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+      g_autofree char *known = NULL;
+
+      for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+        if (g_str_has_suffix (ids[i], ".json"))
+          ids[i][strlen (ids[i]) - 5] = '\0';
+      known = ids != NULL ? g_strjoinv (", ", ids) : g_strdup ("");
+      /* Translators: the first %s is the error, the second a list of exercise ids */
+      g_printerr (_("limber: %s. Known exercises: %s\n"), error->message, known);
+      return 1;
+    }
+
+  if (!limber_renderer_export_still (motion, files[0], &error))
+    {
+      g_printerr ("limber: %s\n", error->message);
+      return 1;
+    }
+  return 0;
+}
+
+static int
+limber_application_handle_local_options (GApplication *application,
+                                         GVariantDict *options)
+{
+  g_autofree const char **files = NULL;
+  const char *id;
+
+  if (!g_variant_dict_lookup (options, "export-still", "&s", &id))
+    return -1;
+  g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
+  return export_still (id, files);
+}
+
 static void
 limber_application_dispose (GObject *object)
 {
@@ -144,11 +198,21 @@ limber_application_class_init (LimberApplicationClass *klass)
   object_class->dispose = limber_application_dispose;
   application_class->startup = limber_application_startup;
   application_class->activate = limber_application_activate;
+  application_class->handle_local_options = limber_application_handle_local_options;
 }
 
 static void
 limber_application_init (LimberApplication *self)
 {
+  const GOptionEntry entries[] = {
+    { "export-still", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Write an exercise’s still picture (start and end positions) to FILE, as PNG or SVG "
+         "by its extension, and quit"), N_("EXERCISE_ID") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE]") },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
 }
 
 LimberApplication *

@@ -1,11 +1,13 @@
-/* limber-exercise-page.c: the detail page of one exercise: dosage first, then the steps,
- * the cautions set apart, modifications, and links to its easier and harder versions. */
+/* limber-exercise-page.c: the detail page of one exercise: its demonstration and dosage first,
+ * then the steps, the cautions set apart, modifications, and links to its easier and harder
+ * versions. */
 #define G_LOG_DOMAIN "Limber"
 
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 
+#include "limber-demonstration.h"
 #include "limber-exercise-page.h"
 #include "limber-ui-util.h"
 
@@ -19,6 +21,7 @@ struct _LimberExercisePage
   GtkScrolledWindow *scrolled_window;
   GtkLabel       *name_label;
   GtkLabel       *kind_label;
+  LimberDemonstration *demonstration;
   GtkLabel       *dosage_label;
   GtkLabel       *amplitude_label;
   GtkLabel       *muscles_label;
@@ -111,11 +114,13 @@ limber_exercise_page_class_init (LimberExercisePageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  g_type_ensure (LIMBER_TYPE_DEMONSTRATION);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/limber-exercise-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LimberExercisePage, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, LimberExercisePage, name_label);
   gtk_widget_class_bind_template_child (widget_class, LimberExercisePage, kind_label);
+  gtk_widget_class_bind_template_child (widget_class, LimberExercisePage, demonstration);
   gtk_widget_class_bind_template_child (widget_class, LimberExercisePage, dosage_label);
   gtk_widget_class_bind_template_child (widget_class, LimberExercisePage, amplitude_label);
   gtk_widget_class_bind_template_child (widget_class, LimberExercisePage, muscles_label);
@@ -219,6 +224,9 @@ limber_exercise_page_update (LimberExercisePage *self)
 
   gtk_label_set_label (self->name_label, limber_exercise_get_name (exercise));
   gtk_label_set_label (self->kind_label, kind);
+  /* The demonstration is named after its exercise and holds as long as the dosage says. */
+  limber_demonstration_show_motion (self->demonstration, limber_exercise_get_id (exercise),
+                                    dosage->hold_seconds);
   gtk_label_set_label (self->dosage_label, dosage_text);
   gtk_label_set_label (self->amplitude_label, amplitude);
   gtk_widget_set_visible (GTK_WIDGET (self->amplitude_label), amplitude != NULL);
