@@ -54,6 +54,12 @@ struct _LimberRenderer
   guint         n_boxes;
   LimberVec3    posts[LIMBER_MOTION_MAX_PROPS][2];
   guint         n_posts;
+
+  /* The background, floor and props that never move, drawn once per size and style. */
+  cairo_surface_t         *backdrop;
+  int                      backdrop_width, backdrop_height;
+  double                   backdrop_scale_x, backdrop_scale_y;
+  const LimberFigureStyle *backdrop_style;
 };
 
 /* A drawing in progress: the renderer, the style and the mapping from cm to device units. */
@@ -290,6 +296,7 @@ limber_renderer_dispose (GObject *object)
   LimberRenderer *self = LIMBER_RENDERER (object);
 
   g_clear_object (&self->motion);
+  g_clear_pointer (&self->backdrop, cairo_surface_destroy);
 
   G_OBJECT_CLASS (limber_renderer_parent_class)->dispose (object);
 }
@@ -363,29 +370,43 @@ fill_and_outline (const Canvas      *c,
   cairo_stroke (c->cr);
 }
 
-/* A limb: a capsule between two points, radius in device units. */
+/* A capsule's outline as a polygon: each round end a half circle of chords that stray from
+ * the true circle by under half a pixel, hidden under the outline. */
 static void
 capsule_path (const Canvas *c,
               Point2        a,
               Point2        b,
               double        r)
 {
-  double angle = atan2 (b.y - a.y, b.x - a.x);
+  double dx = b.x - a.x, dy = b.y - a.y, length = hypot (dx, dy);
+  guint n = CLAMP ((guint) ceil (G_PI / acos (1 - 0.5 / MAX (r, 0.5))), 2, 32);
+  double turn_cos = cos (G_PI / n), turn_sin = -sin (G_PI / n);
+  /* From the normal on one side, around the far end, back along and around the near end. */
+  double vx = length > 0 ? -dy / length * r : 0, vy = length > 0 ? dx / length * r : r;
 
   cairo_new_path (c->cr);
-  if (hypot (b.x - a.x, b.y - a.y) < 0.01)
+  for (guint end = 0; end < 2; end++)
     {
-      cairo_arc (c->cr, a.x, a.y, r, 0, 2 * G_PI);
-      return;
+      Point2 centre = end == 0 ? b : a;
+
+      for (guint i = 0; i <= n; i++)
+        {
+          double x = vx * turn_cos - vy * turn_sin;
+
+          cairo_line_to (c->cr, centre.x + vx, centre.y + vy);
+          if (i < n)
+            {
+              vy = vx * turn_sin + vy * turn_cos;
+              vx = x;
+            }
+        }
     }
-  cairo_arc (c->cr, a.x, a.y, r, angle + G_PI / 2, angle + 3 * G_PI / 2);
-  cairo_arc (c->cr, b.x, b.y, r, angle - G_PI / 2, angle + G_PI / 2);
   cairo_close_path (c->cr);
 }
 
-/* An outlined capsule, radius in cm. The outline is a filled capsule under the fill, which
- * costs far less than stroking; the fill's edge lies inside the outline, so it needs no
- * antialiasing of its own. */
+/* An outlined capsule, radius in cm: the outline colour filled a little wider than the fill
+ * colour, which costs far less than stroking. The fill's edge lies inside the outline, so it
+ * needs no antialiasing of its own. */
 static void
 draw_capsule (const Canvas      *c,
               LimberVec3         from,
@@ -747,27 +768,87 @@ canvas_init (Canvas                  *c,
 }
 
 static void
-draw_scene (const Canvas *c)
+begin_drawing (const Canvas *c)
 {
-  Item items[MAX_ITEMS];
-  guint n;
-
   cairo_save (c->cr);
   cairo_set_line_join (c->cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_cap (c->cr, CAIRO_LINE_CAP_ROUND);
   /* Coarser curves and 4×4 antialiasing: invisible at these sizes, and a frame costs a
    * fraction of a millisecond (bench/bench-render.c). */
-  cairo_set_tolerance (c->cr, 0.3);
+  cairo_set_tolerance (c->cr, 0.5);
   cairo_set_antialias (c->cr, CAIRO_ANTIALIAS_FAST);
+}
 
+/* What never moves: the background, the floor and the props under the figure. */
+static void
+draw_backdrop (const Canvas *c)
+{
+  begin_drawing (c);
+  if (c->style->background.alpha > 0)
+    {
+      set_color (c->cr, &c->style->background);
+      cairo_paint (c->cr);
+    }
   draw_floor (c);
   for (guint i = 0; i < c->self->n_boxes; i++)
     draw_box (c, &c->self->boxes[i], &c->style->prop_fill, &c->style->prop_outline);
+  cairo_restore (c->cr);
+}
 
+/* The figure and what moves with it, far to near. */
+static void
+draw_figure (const Canvas *c)
+{
+  Item items[MAX_ITEMS];
+  guint n;
+
+  begin_drawing (c);
   n = collect_items (c, items);
   for (guint i = 0; i < n; i++)
     draw_item (c, &items[i]);
   cairo_restore (c->cr);
+}
+
+static void
+draw_scene (const Canvas *c)
+{
+  draw_backdrop (c);
+  draw_figure (c);
+}
+
+/* The backdrop for this size and style, drawn again only when they change. */
+static cairo_surface_t *
+get_backdrop (LimberRenderer          *self,
+              cairo_t                 *cr,
+              int                      width,
+              int                      height,
+              const LimberFigureStyle *style)
+{
+  double scale_x = 1, scale_y = 1;
+  cairo_t *backdrop_cr;
+  Canvas c;
+
+  cairo_surface_get_device_scale (cairo_get_target (cr), &scale_x, &scale_y);
+  if (self->backdrop != NULL && self->backdrop_width == width &&
+      self->backdrop_height == height && self->backdrop_style == style &&
+      self->backdrop_scale_x == scale_x && self->backdrop_scale_y == scale_y)
+    return self->backdrop;
+
+  g_clear_pointer (&self->backdrop, cairo_surface_destroy);
+  self->backdrop = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, ceil (width * scale_x),
+                                               ceil (height * scale_y));
+  cairo_surface_set_device_scale (self->backdrop, scale_x, scale_y);
+  self->backdrop_width = width;
+  self->backdrop_height = height;
+  self->backdrop_style = style;
+  self->backdrop_scale_x = scale_x;
+  self->backdrop_scale_y = scale_y;
+
+  backdrop_cr = cairo_create (self->backdrop);
+  canvas_init (&c, self, backdrop_cr, width, height, NULL, style);
+  draw_backdrop (&c);
+  cairo_destroy (backdrop_cr);
+  return self->backdrop;
 }
 
 /* Draws one instant of the motion, fitted into width × height at the origin. The scale is
@@ -790,12 +871,15 @@ limber_renderer_draw_frame (LimberRenderer          *self,
   if (width < 1 || height < 1)
     return;
   canvas_init (&c, self, cr, width, height, frame, style);
-  if (style->background.alpha > 0)
-    {
-      set_color (cr, &style->background);
-      cairo_paint (cr);
-    }
-  draw_scene (&c);
+  /* A copy, not a blend: the backdrop is the whole picture's first layer. */
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_clip (cr);
+  cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+  cairo_set_source_surface (cr, get_backdrop (self, cr, ceil (width), ceil (height), style), 0, 0);
+  cairo_paint (cr);
+  cairo_restore (cr);
+  draw_figure (&c);
 }
 
 /* The path of the arrow point through the movement, as an arrow. */
