@@ -52,6 +52,7 @@ struct _LimberRenderer
   Box           floor;
   Box           boxes[LIMBER_MOTION_MAX_PROPS * 2];
   guint         n_boxes;
+  int           mat_box;            /* index of the mat among the boxes, or -1 */
   LimberVec3    posts[LIMBER_MOTION_MAX_PROPS][2];
   guint         n_posts;
 
@@ -88,6 +89,8 @@ static const LimberFigureStyle light_style = {
   .far_outline = RGB (0x8b8a8f),
   .accent_fill = RGB (0x99c1f1),
   .accent_outline = RGB (0x1a5fb4),
+  .mat_fill = RGB (0xe8e6e3),
+  .mat_outline = RGB (0xb0afac),
   .prop_fill = RGB (0xc0bfbc),
   .prop_outline = RGB (0x77767b),
   .band = RGB (0xe66100),
@@ -105,6 +108,8 @@ static const LimberFigureStyle dark_style = {
   .far_outline = RGB (0x9a9996),
   .accent_fill = RGB (0x1c71d8),
   .accent_outline = RGB (0x99c1f1),
+  .mat_fill = RGB (0x2e2e32),
+  .mat_outline = RGB (0x5e5c64),
   .prop_fill = RGB (0x4a4a4f),
   .prop_outline = RGB (0x9a9996),
   .band = RGB (0xffa348),
@@ -215,6 +220,7 @@ layout_props (LimberRenderer   *self,
       switch (props[i].kind)
         {
         case LIMBER_PROP_MAT:
+          self->mat_box = self->n_boxes;
           add_box (self, body_x0 - 12, -1.5, -40, body_x1 + 12, 0, 40);
           break;
         case LIMBER_PROP_PILLOW:
@@ -321,6 +327,7 @@ limber_renderer_new (LimberMotion *motion)
 
   self = g_object_new (LIMBER_TYPE_RENDERER, NULL);
   self->motion = g_object_ref (motion);
+  self->mat_box = -1;
   set_camera (self, limber_motion_get_camera (motion));
   measure (self);
   return self;
@@ -791,7 +798,12 @@ draw_backdrop (const Canvas *c)
     }
   draw_floor (c);
   for (guint i = 0; i < c->self->n_boxes; i++)
-    draw_box (c, &c->self->boxes[i], &c->style->prop_fill, &c->style->prop_outline);
+    {
+      gboolean mat = (int) i == c->self->mat_box;
+
+      draw_box (c, &c->self->boxes[i], mat ? &c->style->mat_fill : &c->style->prop_fill,
+                mat ? &c->style->mat_outline : &c->style->prop_outline);
+    }
   cairo_restore (c->cr);
 }
 

@@ -23,6 +23,8 @@ typedef struct
   LimberColor far_outline;
   LimberColor accent_fill;
   LimberColor accent_outline;
+  LimberColor mat_fill;
+  LimberColor mat_outline;
   LimberColor prop_fill;
   LimberColor prop_outline;
   LimberColor band;

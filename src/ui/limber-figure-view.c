@@ -13,7 +13,7 @@
 #include "limber-renderer.h"
 
 #define MIN_HEIGHT 160
-#define MAX_HEIGHT 420
+#define MAX_HEIGHT 360
 
 struct _LimberFigureView
 {
@@ -226,9 +226,10 @@ limber_figure_view_measure (GtkWidget      *widget,
     }
   if (self->still)
     aspect *= 2;
-  *minimum = MIN_HEIGHT;
+  /* The minimum is the natural height: a scrolled page gives its children their minimum. */
   *natural = for_size > 0 ? CLAMP ((int) (for_size / aspect), MIN_HEIGHT, MAX_HEIGHT)
                           : MIN_HEIGHT * 3 / 2;
+  *minimum = *natural;
 }
 
 static void
