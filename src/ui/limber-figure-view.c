@@ -28,6 +28,7 @@ struct _LimberFigureView
   gint64          last_frame_time;
   guint           tick_id;
   char           *caption;
+  LimberFrame     frame;          /* the instant on show, sampled once per change of time */
   gboolean        playing : 1;
   gboolean        still : 1;
 };
@@ -54,31 +55,30 @@ get_timing (LimberFigureView *self)
   return (LimberMotionTiming) { self->hold_seconds > 0 ? self->hold_seconds : -1, self->speed };
 }
 
+/* Samples the instant on show, and words its caption. */
 static void
-update_caption (LimberFigureView *self)
+update_frame (LimberFigureView *self)
 {
   LimberMotionTiming timing = get_timing (self);
   g_autofree char *caption = NULL;
-  LimberFrame frame;
+
+  if (self->motion != NULL)
+    limber_motion_sample (self->motion, &timing, self->time, &self->frame);
 
   if (self->motion == NULL)
     caption = g_strdup ("");
   else if (self->still)
     caption = g_strdup (_("Start and end positions"));
-  else
+  else if (self->frame.phase == LIMBER_PHASE_HOLD)
     {
-      limber_motion_sample (self->motion, &timing, self->time, &frame);
-      if (frame.phase == LIMBER_PHASE_HOLD)
-        {
-          int left = (int) ceil (frame.phase_duration - frame.phase_elapsed - 1e-6);
+      int left = (int) ceil (self->frame.phase_duration - self->frame.phase_elapsed - 1e-6);
 
-          /* Translators: the demonstration's caption while the position is held, counting
-           * down; "s" is seconds */
-          caption = g_strdup_printf (_("Hold · %d s"), MAX (left, 1));
-        }
-      else
-        caption = g_strdup (limber_phase_to_label (frame.phase));
+      /* Translators: the demonstration's caption while the position is held, counting
+       * down; "s" is seconds */
+      caption = g_strdup_printf (_("Hold · %d s"), MAX (left, 1));
     }
+  else
+    caption = g_strdup (limber_phase_to_label (self->frame.phase));
 
   if (g_strcmp0 (caption, self->caption) == 0)
     return;
@@ -110,7 +110,7 @@ tick_cb (GtkWidget     *widget,
     }
   self->last_frame_time = now;
 
-  update_caption (self);
+  update_frame (self);
   gtk_widget_queue_draw (widget);
   return G_SOURCE_CONTINUE;
 }
@@ -150,7 +150,7 @@ update_still (LimberFigureView *self)
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STILL]);
       gtk_widget_queue_resize (GTK_WIDGET (self));
     }
-  update_caption (self);
+  update_frame (self);
   update_ticking (self);
 }
 
@@ -250,13 +250,7 @@ limber_figure_view_snapshot (GtkWidget   *widget,
   if (self->still)
     limber_renderer_draw_still (self->renderer, cr, width, height, style);
   else
-    {
-      LimberMotionTiming timing = get_timing (self);
-      LimberFrame frame;
-
-      limber_motion_sample (self->motion, &timing, self->time, &frame);
-      limber_renderer_draw_frame (self->renderer, cr, width, height, &frame, style);
-    }
+    limber_renderer_draw_frame (self->renderer, cr, width, height, &self->frame, style);
   cairo_destroy (cr);
 }
 
@@ -432,7 +426,7 @@ limber_figure_view_set_motion (LimberFigureView *self,
   self->time = 0;
   self->last_frame_time = 0;
 
-  update_caption (self);
+  update_frame (self);
   update_ticking (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MOTION]);
@@ -491,7 +485,7 @@ limber_figure_view_set_speed (LimberFigureView *self,
       LimberMotionTiming timing = get_timing (self);
       self->time = fraction * limber_motion_get_duration (self->motion, &timing);
     }
-  update_caption (self);
+  update_frame (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SPEED]);
 }
@@ -516,7 +510,7 @@ limber_figure_view_set_hold_seconds (LimberFigureView *self,
 
   self->hold_seconds = hold_seconds;
   self->time = 0;
-  update_caption (self);
+  update_frame (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HOLD_SECONDS]);
 }
@@ -541,7 +535,7 @@ limber_figure_view_set_time (LimberFigureView *self,
 
   self->time = time;
   self->last_frame_time = 0;
-  update_caption (self);
+  update_frame (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIME]);
 }
