@@ -808,6 +808,51 @@ draw_backdrop (const Canvas *c)
 }
 
 /* The figure and what moves with it, far to near. */
+/* The distance from p to the segment a–b, on screen. */
+static double
+distance_to_segment (Point2 p,
+                     Point2 a,
+                     Point2 b)
+{
+  double dx = b.x - a.x, dy = b.y - a.y, length2 = dx * dx + dy * dy;
+  double u = length2 > 0 ? CLAMP (((p.x - a.x) * dx + (p.y - a.y) * dy) / length2, 0, 1) : 0;
+
+  return hypot (p.x - (a.x + u * dx), p.y - (a.y + u * dy));
+}
+
+/* Whether a limb lies wholly behind one drawn after it, as the far leg does behind the near
+ * one in a side view: a capsule holds another when both ends of the other's axis lie within
+ * the difference of their radii of its own axis. */
+static gboolean
+is_hidden (const Canvas *c,
+           const Item   *items,
+           guint         n,
+           guint         i)
+{
+  const LimberSegmentInfo *info = limber_segment_get_info (items[i].index);
+  Point2 a = project (c->self, c->frame->body.point[info->from]);
+  Point2 b = project (c->self, c->frame->body.point[info->to]);
+
+  for (guint j = i + 1; j < n; j++)
+    {
+      const LimberSegmentInfo *over;
+      Point2 p, q;
+      double room;
+
+      if (items[j].kind != ITEM_SEGMENT)
+        continue;
+      over = limber_segment_get_info (items[j].index);
+      room = over->radius - info->radius;
+      if (room < 0)
+        continue;
+      p = project (c->self, c->frame->body.point[over->from]);
+      q = project (c->self, c->frame->body.point[over->to]);
+      if (distance_to_segment (a, p, q) <= room && distance_to_segment (b, p, q) <= room)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 draw_figure (const Canvas *c)
 {
@@ -817,7 +862,8 @@ draw_figure (const Canvas *c)
   begin_drawing (c);
   n = collect_items (c, items);
   for (guint i = 0; i < n; i++)
-    draw_item (c, &items[i]);
+    if (items[i].kind != ITEM_SEGMENT || !is_hidden (c, items, n, i))
+      draw_item (c, &items[i]);
   cairo_restore (c->cr);
 }
 
