@@ -962,8 +962,10 @@ draw_motion_arrow (const Canvas *c)
       if (i > 0)
         travelled += hypot (path[i].x - path[i - 1].x, path[i].y - path[i - 1].y);
     }
-  if (travelled < 3 * head)
+  /* A short movement gets a small arrow; one of a few pixels, none. */
+  if (travelled < 8)
     return;
+  head = MIN (head, travelled / 2.5);
 
   /* Stop short of the point, so the head sits beside the limb rather than on it. */
   while (n > 2 && hypot (path[n - 1].x - path[0].x, path[n - 1].y - path[0].y) > 0 &&
