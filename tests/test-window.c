@@ -316,6 +316,15 @@ test_window_demonstration (void)
   drain ();
   g_assert_false (limber_figure_view_get_still (view));
 
+  /* A demonstration that cannot be loaded says so in place of the figure. */
+  g_assert_false (limber_demonstration_show_motion (demonstration, "no-such-exercise", 0));
+  drain ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (view)));
+  g_assert_true (shows_label (window, "The demonstration could not be shown: "
+                                      "No demonstration named “no-such-exercise”"));
+  g_assert_true (limber_demonstration_show_motion (demonstration, "bridge", 3));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (view)));
+
   /* Every exercise has its own demonstration, with its own hold. */
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (library)); i++)
     {

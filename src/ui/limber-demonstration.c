@@ -178,7 +178,8 @@ limber_demonstration_show_motion (LimberDemonstration *self,
       g_autofree char *message =
         g_strdup_printf (_("The demonstration could not be shown: %s"), error->message);
 
-      g_warning ("%s", message);
+      /* Shown where the figure would be; logged for whoever reads the journal. */
+      g_message ("%s", message);
       gtk_label_set_label (self->error_label, message);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), motion == NULL);
