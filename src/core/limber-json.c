@@ -4,6 +4,8 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdio.h>
+#include <string.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -463,4 +465,104 @@ limber_json_dup_texts (JsonObject            *object,
 
   *out = strv;
   return TRUE;
+}
+
+/* Text a person typed: may be empty, is never translated. A missing optional member is "". */
+gboolean
+limber_json_get_user_text (JsonObject            *object,
+                           const LimberJsonPlace *place,
+                           const char            *member,
+                           gboolean               optional,
+                           const char           **out,
+                           GError               **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL && optional)
+    {
+      *out = "";
+      return TRUE;
+    }
+
+  if (!(node = get_member (object, place, member, error)))
+    return FALSE;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      set_error (error, LIMBER_DATA_ERROR_TYPE, place, member,
+                 "expected text, got %s", describe_node (node));
+      return FALSE;
+    }
+
+  *out = json_node_get_string (node);
+  return TRUE;
+}
+
+gboolean
+limber_json_get_bool (JsonObject            *object,
+                      const LimberJsonPlace *place,
+                      const char            *member,
+                      gboolean              *out,
+                      GError               **error)
+{
+  JsonNode *node;
+
+  if (!(node = get_member (object, place, member, error)))
+    return FALSE;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    {
+      set_error (error, LIMBER_DATA_ERROR_TYPE, place, member,
+                 "expected true or false, got %s", describe_node (node));
+      return FALSE;
+    }
+
+  *out = json_node_get_boolean (node);
+  return TRUE;
+}
+
+/* A moment as ISO 8601 text with its offset, such as "2026-11-26T09:30:00Z". */
+GDateTime *
+limber_json_get_date_time (JsonObject            *object,
+                           const LimberJsonPlace *place,
+                           const char            *member,
+                           GError               **error)
+{
+  const char *text = limber_json_get_string (object, place, member, error);
+  GDateTime *value;
+
+  if (text == NULL)
+    return NULL;
+
+  value = g_date_time_new_from_iso8601 (text, NULL);
+  if (value == NULL)
+    set_error (error, LIMBER_DATA_ERROR_VALUE, place, member,
+               "expected a date and time such as \"2026-11-26T09:30:00Z\", got \"%s\"", text);
+
+  return value;
+}
+
+/* A calendar day as "YYYY-MM-DD". */
+GDate *
+limber_json_get_date (JsonObject            *object,
+                      const LimberJsonPlace *place,
+                      const char            *member,
+                      GError               **error)
+{
+  const char *text = limber_json_get_string (object, place, member, error);
+  unsigned year, month, day;
+  char end;
+
+  if (text == NULL)
+    return NULL;
+
+  if (sscanf (text, "%4u-%2u-%2u%c", &year, &month, &day, &end) != 3 || strlen (text) != 10 ||
+      !g_date_valid_dmy (day, month, year))
+    {
+      set_error (error, LIMBER_DATA_ERROR_VALUE, place, member,
+                 "expected a date such as \"1956-03-21\", got \"%s\"", text);
+      return NULL;
+    }
+
+  return g_date_new_dmy (day, month, year);
 }

@@ -91,6 +91,25 @@ gboolean     limber_json_check_version      (JsonObject            *object,
                                              const LimberJsonPlace *place,
                                              guint                  supported,
                                              GError               **error);
+gboolean     limber_json_get_user_text      (JsonObject            *object,
+                                             const LimberJsonPlace *place,
+                                             const char            *member,
+                                             gboolean               optional,
+                                             const char           **out,
+                                             GError               **error);
+gboolean     limber_json_get_bool           (JsonObject            *object,
+                                             const LimberJsonPlace *place,
+                                             const char            *member,
+                                             gboolean              *out,
+                                             GError               **error);
+GDateTime   *limber_json_get_date_time      (JsonObject            *object,
+                                             const LimberJsonPlace *place,
+                                             const char            *member,
+                                             GError               **error);
+GDate       *limber_json_get_date           (JsonObject            *object,
+                                             const LimberJsonPlace *place,
+                                             const char            *member,
+                                             GError               **error);
 char        *limber_json_place_format       (const LimberJsonPlace *place,
                                              const char            *member);
 

@@ -40,3 +40,47 @@ limber_position_to_label (LimberPosition position)
       g_return_val_if_reached (NULL);
     }
 }
+
+const char *
+limber_prescribed_side_to_label (LimberPrescribedSide side)
+{
+  switch (side)
+    {
+    case LIMBER_PRESCRIBED_SIDE_NONE:
+      return _("Not sided");
+    case LIMBER_PRESCRIBED_SIDE_LEFT:
+      return _("Left");
+    case LIMBER_PRESCRIBED_SIDE_RIGHT:
+      return _("Right");
+    case LIMBER_PRESCRIBED_SIDE_BOTH:
+      return _("Both sides");
+    case LIMBER_PRESCRIBED_SIDE_ALTERNATING:
+      return _("Alternating");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
+limber_band_to_label (LimberBand band)
+{
+  switch (band)
+    {
+    case LIMBER_BAND_YELLOW:
+      return _("Yellow (light)");
+    case LIMBER_BAND_RED:
+      return _("Red (medium)");
+    case LIMBER_BAND_GREEN:
+      return _("Green (heavy)");
+    case LIMBER_BAND_BLUE:
+      return _("Blue (extra heavy)");
+    case LIMBER_BAND_BLACK:
+      return _("Black (special heavy)");
+    case LIMBER_BAND_SILVER:
+      return _("Silver (super heavy)");
+    case LIMBER_BAND_GOLD:
+      return _("Gold (maximum)");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}

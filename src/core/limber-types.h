@@ -43,7 +43,50 @@ typedef enum
   LIMBER_AMPLITUDE_STEP_HEIGHT,
 } LimberAmplitude;
 
+/* What a therapist prescribes: which side, how often, and what load. */
+typedef enum
+{
+  LIMBER_PRESCRIBED_SIDE_NONE,
+  LIMBER_PRESCRIBED_SIDE_LEFT,
+  LIMBER_PRESCRIBED_SIDE_RIGHT,
+  LIMBER_PRESCRIBED_SIDE_BOTH,
+  LIMBER_PRESCRIBED_SIDE_ALTERNATING,
+} LimberPrescribedSide;
+
+typedef enum
+{
+  LIMBER_SCHEDULE_DAILY,
+  LIMBER_SCHEDULE_DAYS_PER_WEEK,
+} LimberSchedule;
+
+typedef enum
+{
+  LIMBER_LOAD_NONE,
+  LIMBER_LOAD_ANKLE_WEIGHT,
+  LIMBER_LOAD_BAND,
+} LimberLoad;
+
+typedef enum
+{
+  LIMBER_WEIGHT_UNIT_KG,
+  LIMBER_WEIGHT_UNIT_LB,
+} LimberWeightUnit;
+
+/* Resistance bands by colour, lightest first, as the common brands grade them. */
+typedef enum
+{
+  LIMBER_BAND_YELLOW,
+  LIMBER_BAND_RED,
+  LIMBER_BAND_GREEN,
+  LIMBER_BAND_BLUE,
+  LIMBER_BAND_BLACK,
+  LIMBER_BAND_SILVER,
+  LIMBER_BAND_GOLD,
+} LimberBand;
+
 const char *limber_exercise_kind_to_label (LimberExerciseKind kind);
 const char *limber_position_to_label      (LimberPosition     position);
+const char *limber_prescribed_side_to_label (LimberPrescribedSide side);
+const char *limber_band_to_label          (LimberBand         band);
 
 G_END_DECLS
