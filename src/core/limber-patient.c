@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "limber-patient.h"
 
@@ -614,6 +615,24 @@ check_length (const char            *text,
   return FALSE;
 }
 
+/* An id names the document's file when the store has no file for it yet. */
+static gboolean
+check_id (const char            *id,
+          const LimberJsonPlace *place,
+          GError               **error)
+{
+  g_autofree char *field = NULL;
+
+  if (strchr (id, G_DIR_SEPARATOR) == NULL && id[0] != '.')
+    return TRUE;
+
+  field = limber_json_place_format (place, "id");
+  g_set_error (error, LIMBER_DATA_ERROR, LIMBER_DATA_ERROR_VALUE,
+               "%s: %s: expected an id without “/” or a leading dot, got “%s”", place->file, field,
+               id);
+  return FALSE;
+}
+
 static LimberProgram *
 load_program (JsonObject            *object,
               const LimberJsonPlace *place,
@@ -633,6 +652,7 @@ load_program (JsonObject            *object,
   /* A template's members were checked with the template's own list. */
   if ((with_history && !limber_json_check_members (object, place, members, error)) ||
       !(id = limber_json_get_string (object, place, "id", error)) ||
+      !check_id (id, place, error) ||
       !(name = limber_json_get_string (object, place, "name", error)) ||
       !check_length (name, LIMBER_PATIENT_MAX_NAME, place, "name", error) ||
       !(program->prescriptions = load_prescriptions (object, place, error)))
@@ -704,6 +724,59 @@ load_program (JsonObject            *object,
   return g_steal_pointer (&program);
 }
 
+/* Limber's documents nest a few levels; json-glib parses recursively, so a document nested
+ * a million levels deep would overflow the stack before any check could refuse it. */
+#define MAX_DEPTH 64
+
+static gboolean
+check_depth (GBytes      *bytes,
+             const char  *file,
+             GError     **error)
+{
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+  gsize string_start = 0, member_start = 0, member_length = 0;
+  gboolean in_string = FALSE;
+  guint depth = 0;
+
+  for (gsize i = 0; i < size; i++)
+    {
+      if (in_string)
+        {
+          if (data[i] == '\\')
+            i++;
+          else if (data[i] == '"')
+            {
+              in_string = FALSE;
+              /* At the top, the last text before a nested value is its member's name. */
+              if (depth == 1)
+                {
+                  member_start = string_start;
+                  member_length = i - string_start;
+                }
+            }
+        }
+      else if (data[i] == '"')
+        {
+          in_string = TRUE;
+          string_start = i + 1;
+        }
+      else if ((data[i] == '[' || data[i] == '{') && ++depth > MAX_DEPTH)
+        {
+          g_autofree char *member = g_utf8_make_valid (data + member_start, MIN (member_length, 100));
+
+          g_set_error (error, LIMBER_DATA_ERROR, LIMBER_DATA_ERROR_PARSE,
+                       "%s: %s: nested more than %u levels deep", file,
+                       member_length > 0 ? member : "(document)", MAX_DEPTH);
+          return FALSE;
+        }
+      else if ((data[i] == ']' || data[i] == '}') && depth > 0)
+        depth--;
+    }
+
+  return TRUE;
+}
+
 static JsonObject *
 parse_document (GBytes      *bytes,
                 const char  *file,
@@ -712,8 +785,12 @@ parse_document (GBytes      *bytes,
                 GError     **error)
 {
   LimberJsonPlace place = { file, "" };
-  JsonObject *root = limber_json_parse_object (bytes, file, parser, error);
+  JsonObject *root;
 
+  if (!check_depth (bytes, file, error))
+    return NULL;
+
+  root = limber_json_parse_object (bytes, file, parser, error);
   if (root == NULL || !limber_json_check_version (root, &place, supported, error))
     return NULL;
 
@@ -754,16 +831,19 @@ builder_to_data (JsonBuilder *builder,
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = json_builder_get_root (builder);
   char *data;
+  gsize n;
 
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_indent (generator, 2);
   json_generator_set_root (generator, root);
-  data = json_generator_to_data (generator, length);
+  data = json_generator_to_data (generator, &n);
 
   /* End the file with a newline, as text files do. */
-  data = g_realloc (data, *length + 2);
-  data[(*length)++] = '\n';
-  data[*length] = '\0';
+  data = g_realloc (data, n + 2);
+  data[n++] = '\n';
+  data[n] = '\0';
+  if (length != NULL)
+    *length = n;
   return data;
 }
 
@@ -791,6 +871,7 @@ LimberPatient *
 limber_patient_new (const char *name)
 {
   LimberPatient *patient = g_atomic_rc_box_new0 (LimberPatient);
+  g_autoptr(JsonArray) sessions = json_array_new ();
 
   patient->id = g_uuid_string_random ();
   patient->name = g_strdup (name);
@@ -798,7 +879,7 @@ limber_patient_new (const char *name)
   patient->notes = g_strdup ("");
   patient->created = g_date_time_new_now_utc ();
   patient->programs = g_ptr_array_new_with_free_func ((GDestroyNotify) limber_program_free);
-  patient->sessions = json_node_init_array (json_node_alloc (), json_array_new ());
+  patient->sessions = json_node_init_array (json_node_alloc (), sessions);
 
   return patient;
 }
@@ -880,6 +961,7 @@ limber_patient_load (GBytes      *bytes,
   if (!(root = parse_document (bytes, file, LIMBER_PATIENT_SCHEMA_VERSION, &parser, error)) ||
       !limber_json_check_members (root, &place, members, error) ||
       !(id = limber_json_get_string (root, &place, "id", error)) ||
+      !check_id (id, &place, error) ||
       !(name = limber_json_get_string (root, &place, "name", error)) ||
       !check_length (name, LIMBER_PATIENT_MAX_NAME, &place, "name", error) ||
       !limber_json_get_user_text (root, &place, "condition", TRUE, &condition, error) ||

@@ -118,6 +118,14 @@ limber_field_check (LimberField   field,
       return FALSE;
     }
 
+  if (fabs (value / range->step - round (value / range->step)) > 1e-6 && range->step == 1)
+    {
+      g_set_error (error, LIMBER_DATA_ERROR, LIMBER_DATA_ERROR_RANGE,
+                   /* Translators: a refused number, as in "Sets must be a whole number." */
+                   _("%s must be a whole number."), limber_field_get_label (field));
+      return FALSE;
+    }
+
   if (fabs (value / range->step - round (value / range->step)) > 1e-6)
     {
       step = format_number (range->step);
@@ -414,8 +422,11 @@ limber_prescription_switch_exercise (LimberPrescription *self,
   if (old_dosage->side != new_dosage->side)
     self->side = default_side (to);
 
+  /* A modification stays if it is the therapist's own words, or the new exercise lists it too. */
   for (guint i = 0; self->modifications[i] != NULL; i++)
-    if (old_listed == NULL || !g_strv_contains (old_listed, self->modifications[i]))
+    if (old_listed == NULL || !g_strv_contains (old_listed, self->modifications[i]) ||
+        (limber_exercise_get_modifications (to) != NULL &&
+         g_strv_contains (limber_exercise_get_modifications (to), self->modifications[i])))
       g_strv_builder_add (kept, self->modifications[i]);
 
   g_strfreev (self->modifications);

@@ -234,6 +234,7 @@ struct _LimberStore
   GHashTable      *etags;      /* file → SHA-256 of the bytes last read or written */
   GListStore      *unreadable;
   gboolean         cache_dirty;
+  gboolean         create_folder;
 
   LimberWriteStep  fault_step;
   gboolean         fault_crash;
@@ -307,6 +308,17 @@ limber_store_init (LimberStore *self)
   self->hidden = g_hash_table_new (g_str_hash, g_str_equal);
   self->etags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->unreadable = g_list_store_new (LIMBER_TYPE_STORE_ITEM);
+  self->create_folder = TRUE;
+}
+
+/* Whether a missing folder is created (0700), as the default one is. A folder chosen in
+ * Preferences is not: missing, it is more likely a drive that is not connected, and patients
+ * saved in a new empty folder there would be out of the clinic's sight. */
+void
+limber_store_set_create_folder (LimberStore *self,
+                                gboolean     create)
+{
+  self->create_folder = create;
 }
 
 char *
@@ -687,9 +699,30 @@ compare_items (gconstpointer a,
   return strcmp (item_a->sort_key, item_b->sort_key);
 }
 
+/* The file Limber named after the patient's id first, then by name: among documents with the
+ * same id, that one is the patient and the others are set aside as copies, whatever order
+ * the folder lists them in. */
+static int
+compare_files (gconstpointer a,
+               gconstpointer b)
+{
+  LimberStoreItem *item_a = *(LimberStoreItem **) a;
+  LimberStoreItem *item_b = *(LimberStoreItem **) b;
+  gboolean own_a = item_a->problem == NULL && g_str_has_prefix (item_a->file, item_a->id) &&
+                   g_str_equal (item_a->file + strlen (item_a->id), ".json");
+  gboolean own_b = item_b->problem == NULL && g_str_has_prefix (item_b->file, item_b->id) &&
+                   g_str_equal (item_b->file + strlen (item_b->id), ".json");
+
+  if (own_a != own_b)
+    return own_a ? -1 : 1;
+
+  return strcmp (item_a->file, item_b->file);
+}
+
 static gboolean
-ensure_folder (GFile   *folder,
-               GError **error)
+ensure_folder (GFile    *folder,
+               gboolean  create,
+               GError  **error)
 {
   g_autofree char *path = g_file_get_path (folder);
 
@@ -698,6 +731,14 @@ ensure_folder (GFile   *folder,
       g_set_error (error, LIMBER_STORE_ERROR, LIMBER_STORE_ERROR_FOLDER,
                    _("The folder “%s” is not on this computer’s file system."),
                    g_file_peek_path (folder));
+      return FALSE;
+    }
+
+  if (!create && !g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, LIMBER_STORE_ERROR, LIMBER_STORE_ERROR_FOLDER,
+                   _("The folder “%s” is missing; it may be on a drive or network share that is not connected."),
+                   path);
       return FALSE;
     }
 
@@ -731,7 +772,7 @@ limber_store_load (LimberStore  *self,
   const char *name;
   guint removed = self->items->len;
 
-  if (!ensure_folder (self->folder, error))
+  if (!ensure_folder (self->folder, self->create_folder, error))
     return FALSE;
 
   if (!(dir = g_dir_open (folder, 0, error)))
@@ -778,6 +819,7 @@ limber_store_load (LimberStore  *self,
       g_ptr_array_add (items, item);
     }
 
+  g_ptr_array_sort (items, compare_files);
   for (guint i = 0; i < items->len; i++)
     {
       LimberStoreItem *item = g_ptr_array_index (items, i);
@@ -1079,6 +1121,36 @@ file_for (LimberStore   *self,
   return g_strconcat (patient->id, ".json", NULL);
 }
 
+/* The folder must be usable before its document can be checked or written. */
+static gboolean
+ensure_folder_for_save (LimberStore  *self,
+                        const char   *name,
+                        GError      **error)
+{
+  g_autoptr(GError) folder_error = NULL;
+
+  if (ensure_folder (self->folder, self->create_folder, &folder_error))
+    return TRUE;
+
+  g_set_error (error, LIMBER_STORE_ERROR, LIMBER_STORE_ERROR_WRITE,
+               _("“%s” could not be saved: %s"), name, folder_error->message);
+  return FALSE;
+}
+
+static char *
+read_etag (LimberStore *self,
+           const char  *file)
+{
+  g_autofree char *path = path_of (self, file);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  if (!g_file_get_contents (path, &contents, &length, NULL))
+    return NULL;
+
+  return etag_for (contents, length);
+}
+
 static gboolean
 write_patient (LimberStore    *self,
                LimberPatient  *patient,
@@ -1088,28 +1160,35 @@ write_patient (LimberStore    *self,
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GError) write_error = NULL;
   g_autoptr(LimberStoreItem) item = NULL;
+  g_autoptr(LimberPatient) committed = NULL;
   g_autofree char *data = NULL;
   g_autofree char *path = NULL;
+  g_autofree char *etag = NULL;
   gsize length;
 
-  if (!ensure_folder (self->folder, &write_error))
-    {
-      g_set_error (error, LIMBER_STORE_ERROR, LIMBER_STORE_ERROR_WRITE,
-                   _("“%s” could not be saved: %s"), patient->name, write_error->message);
-      return FALSE;
-    }
-
-  limber_patient_commit (patient, now);
-  data = limber_patient_to_data (patient, &length);
+  /* A copy is committed and written: if the write fails, the patient keeps its edits as
+   * unsaved changes, and no version that never reached the disk enters its history. */
+  committed = limber_patient_copy (patient);
+  limber_patient_commit (committed, now);
+  data = limber_patient_to_data (committed, &length);
+  etag = etag_for (data, length);
 
   if (!limber_write_file_atomically (self->folder, file, data, length, self->fault_step,
                                      self->fault_crash, &write_error))
     {
+      g_autofree char *current = read_etag (self, file);
+
+      /* Failing after the rename leaves this document in place: it is ours, not another
+       * computer's change to refuse the next save over. */
+      if (g_strcmp0 (current, etag) == 0)
+        g_hash_table_replace (self->etags, g_strdup (file), g_steal_pointer (&etag));
+
       set_save_error (error, write_error, patient->name, self->folder);
       return FALSE;
     }
 
-  g_hash_table_replace (self->etags, g_strdup (file), etag_for (data, length));
+  limber_patient_commit (patient, now);
+  g_hash_table_replace (self->etags, g_strdup (file), g_steal_pointer (&etag));
 
   item = item_new_for_patient (file, patient);
   path = path_of (self, file);
@@ -1133,7 +1212,8 @@ limber_store_save (LimberStore    *self,
   g_return_val_if_fail (patient != NULL, FALSE);
 
   file = file_for (self, patient);
-  if (!check_unchanged (self, file, patient->name, error))
+  if (!ensure_folder_for_save (self, patient->name, error) ||
+      !check_unchanged (self, file, patient->name, error))
     return FALSE;
 
   return write_patient (self, patient, file, error);
@@ -1154,9 +1234,20 @@ limber_store_save_as_copy (LimberStore    *self,
   g_free (copy->name);
   /* Translators: the name of a record kept as a copy after a conflict, as in "Ann Lee (copy)" */
   copy->name = g_strdup_printf (_("%s (copy)"), patient->name);
+  if (g_utf8_strlen (copy->name, -1) > LIMBER_PATIENT_MAX_NAME)
+    {
+      /* Shorten the name rather than write a document that breaks its own rule. */
+      g_autofree char *suffix = g_strdup_printf (_("%s (copy)"), "");
+      glong keep = LIMBER_PATIENT_MAX_NAME - g_utf8_strlen (suffix, -1);
+      g_autofree char *start = g_utf8_substring (patient->name, 0, MAX (keep, 1));
+
+      g_free (copy->name);
+      copy->name = g_strdup_printf (_("%s (copy)"), start);
+    }
   file = g_strconcat (copy->id, ".json", NULL);
 
-  if (!check_unchanged (self, file, copy->name, error) ||
+  if (!ensure_folder_for_save (self, copy->name, error) ||
+      !check_unchanged (self, file, copy->name, error) ||
       !write_patient (self, copy, file, error))
     return NULL;
 
@@ -1335,7 +1426,7 @@ limber_store_save_template (LimberStore    *self,
   g_autofree char *file = g_strconcat (template->id, ".json", NULL);
   gsize length;
 
-  if (!ensure_folder (folder, &write_error))
+  if (!ensure_folder (folder, TRUE, &write_error))
     {
       g_set_error (error, LIMBER_STORE_ERROR, LIMBER_STORE_ERROR_WRITE,
                    _("The template “%s” could not be saved: %s"), template->name,

@@ -55,6 +55,8 @@ gboolean         limber_store_item_matches        (LimberStoreItem *item,
 char            *limber_store_get_default_folder  (void);
 LimberStore     *limber_store_new                 (GFile           *folder,
                                                    const char      *cache_folder);
+void             limber_store_set_create_folder   (LimberStore     *self,
+                                                   gboolean         create);
 GFile           *limber_store_get_folder          (LimberStore     *self);
 gboolean         limber_store_load                (LimberStore     *self,
                                                    GError         **error);
