@@ -1,7 +1,10 @@
 /* screenshot.c: renders the main window to a PNG with no window manager, for looking at the
  * UI under Xvfb and for the README and metainfo pictures.
  *   screenshot [--width W] [--height H] [--dark] [--exercise ID] [--search TEXT]
- *              [--demo-time SECONDS] [--reduced-motion] OUT.png */
+ *              [--demo-time SECONDS] [--reduced-motion]
+ *              [--store DIR [--sample] [--patient NAME [--program]]] [--dialog] OUT.png
+ * --sample fills DIR with three made-up patients; --dialog renders the newest dialog instead
+ * of the main window. */
 #include "config.h"
 
 #include <adwaita.h>
@@ -26,11 +29,88 @@ find_figure_view (GtkWidget *widget)
   return NULL;
 }
 
+/* Made-up patients for pictures; the first has a program changed since an earlier visit. */
+static void
+add_sample_patients (LimberStore   *store,
+                     LimberLibrary *library)
+{
+  g_autoptr(GPtrArray) templates = limber_store_list_templates (store, NULL);
+  LimberProgram *template = g_ptr_array_index (templates, 0);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) visit = g_date_time_add_days (now, -14);
+  static const struct { const char *name, *condition, *notes; int year, age; } samples[] = {
+    { "Margaret Okafor", "Hip osteoarthritis, right", "Walks her dog daily; stairs painful.", 1952, 0 },
+    { "David Lindqvist", "Greater trochanteric pain", "Runner; sleeps on his left side.", 0, 58 },
+    { "Ana Sofía Reyes", "Hip impingement (FAI), left", "", 1991, 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
+    {
+      g_autoptr(LimberPatient) patient = limber_patient_new (samples[i].name);
+      g_autoptr(GDate) today = g_date_new ();
+      g_autoptr(GError) error = NULL;
+      LimberProgram *program;
+
+      g_date_set_time_t (today, time (NULL));
+      limber_patient_set_text (patient, &patient->condition, samples[i].condition, NULL);
+      limber_patient_set_text (patient, &patient->notes, samples[i].notes, NULL);
+      if (samples[i].year > 0)
+        {
+          g_autoptr(GDate) born = g_date_new_dmy (14, G_DATE_MARCH, samples[i].year);
+          limber_patient_set_birth_date (patient, born, today, NULL);
+        }
+      else
+        limber_patient_set_age (patient, samples[i].age, today, NULL);
+
+      program = limber_program_new_from_template (template, i == 0 ? "Hip OA · week 1" : template->name);
+      g_ptr_array_add (patient->programs, program);
+      patient->active_program = g_strdup (program->id);
+
+      if (i == 0)
+        {
+          LimberPrescription *bridge;
+
+          /* The first visit's program, then this visit's changes. */
+          g_ptr_array_remove_range (program->prescriptions, 7, program->prescriptions->len - 7);
+          limber_patient_commit (patient, visit);
+          g_free (program->name);
+          program->name = g_strdup ("Hip OA · week 3");
+          g_ptr_array_remove_index (program->prescriptions, 2);
+          bridge = g_ptr_array_index (program->prescriptions, 3);
+          limber_prescription_set_field (bridge, LIMBER_FIELD_REPS, 15, NULL);
+          limber_prescription_set_field (bridge, LIMBER_FIELD_SETS, 2, NULL);
+          g_ptr_array_add (program->prescriptions,
+                           limber_prescription_new_for_exercise (limber_library_lookup (library, "hip-hike")));
+        }
+
+      if (!limber_store_save (store, patient, &error))
+        g_printerr ("screenshot: %s\n", error->message);
+    }
+}
+
+static GtkWidget *
+newest_dialog (GtkWidget *main_window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (toplevel != main_window && gtk_widget_get_visible (toplevel))
+        return toplevel;
+    }
+
+  return main_window;
+}
+
 static gboolean
 render_cb (gpointer data)
 {
-  GtkWidget *window = data;
-  const char *output = g_object_get_data (G_OBJECT (window), "output");
+  GtkWidget *main_window = data;
+  GtkWidget *window = g_object_get_data (G_OBJECT (main_window), "dialog") != NULL
+                      ? newest_dialog (main_window) : main_window;
+  const char *output = g_object_get_data (G_OBJECT (main_window), "output");
   int width = gtk_widget_get_width (window);
   int height = gtk_widget_get_height (window);
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
@@ -47,7 +127,9 @@ render_cb (gpointer data)
   else
     g_printerr ("screenshot: %s (%d × %d)\n", output, width, height);
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  gtk_window_destroy (GTK_WINDOW (main_window));
+  if (window != main_window)
+    gtk_window_destroy (GTK_WINDOW (window));
   return G_SOURCE_REMOVE;
 }
 
@@ -60,7 +142,9 @@ main (int   argc,
   g_autoptr(LimberLibrary) library = NULL;
   g_autofree char *exercise = NULL;
   g_autofree char *search = NULL;
-  gboolean dark = FALSE, reduced_motion = FALSE;
+  g_autofree char *store_dir = NULL;
+  g_autofree char *patient = NULL;
+  gboolean dark = FALSE, reduced_motion = FALSE, sample = FALSE, program = FALSE, dialog = FALSE;
   double demo_time = -1;
   int width = 1000, height = 700;
   LimberWindow *window;
@@ -73,6 +157,11 @@ main (int   argc,
     { "demo-time", 0, 0, G_OPTION_ARG_DOUBLE, &demo_time,
       "Pause the demonstration at this instant", "SECONDS" },
     { "reduced-motion", 0, 0, G_OPTION_ARG_NONE, &reduced_motion, "Animations off", NULL },
+    { "store", 0, 0, G_OPTION_ARG_FILENAME, &store_dir, "Patient store folder", "DIR" },
+    { "sample", 0, 0, G_OPTION_ARG_NONE, &sample, "Add made-up patients to the store", NULL },
+    { "patient", 0, 0, G_OPTION_ARG_STRING, &patient, "Patient to open", "NAME" },
+    { "program", 0, 0, G_OPTION_ARG_NONE, &program, "Open the patient's active program", NULL },
+    { "dialog", 0, 0, G_OPTION_ARG_NONE, &dialog, "Render the newest dialog", NULL },
     { NULL }
   };
 
@@ -108,7 +197,52 @@ main (int   argc,
       return 1;
     }
 
+  if (store_dir != NULL)
+    {
+      g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+      g_autoptr(GFile) folder = g_file_new_for_path (store_dir);
+
+      if (sample)
+        {
+          g_autoptr(LimberStore) store = limber_store_new (folder, NULL);
+
+          if (!limber_store_load (store, &error))
+            {
+              g_printerr ("screenshot: %s\n", error->message);
+              return 1;
+            }
+          add_sample_patients (store, library);
+        }
+      g_settings_set_string (settings, "store-folder", store_dir);
+    }
+
   window = g_object_new (LIMBER_TYPE_WINDOW, "library", library, NULL);
+  if (dialog)
+    g_object_set_data (G_OBJECT (window), "dialog", GINT_TO_POINTER (TRUE));
+  if (patient != NULL)
+    {
+      LimberPatientsView *view = limber_window_get_patients_view (window);
+      LimberStore *store = limber_patients_view_get_store (view);
+      gboolean found = FALSE;
+
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (store)) && !found; i++)
+        {
+          g_autoptr(LimberStoreItem) item = g_list_model_get_item (G_LIST_MODEL (store), i);
+
+          if (g_strcmp0 (limber_store_item_get_name (item), patient) == 0)
+            found = limber_patients_view_open_patient (view, limber_store_item_get_id (item));
+        }
+
+      if (!found)
+        {
+          g_printerr ("screenshot: no patient \"%s\"\n", patient);
+          return 1;
+        }
+
+      if (program)
+        limber_patients_view_open_program (view,
+                                           limber_patients_view_get_patient (view)->active_program);
+    }
   g_object_set_data_full (G_OBJECT (window), "output", g_strdup (argv[1]), g_free);
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   if (search != NULL)

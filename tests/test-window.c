@@ -125,6 +125,8 @@ window_new (int width)
 {
   LimberWindow *window = g_object_new (LIMBER_TYPE_WINDOW, "library", library, NULL);
 
+  limber_window_show_view (window, "library");
+
   gtk_window_set_default_size (GTK_WINDOW (window), width, 700);
   gtk_window_present (GTK_WINDOW (window));
   wait_for (is_mapped, window);
@@ -408,6 +410,7 @@ test_window_size_kept (void)
   g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
 
   window = g_object_new (LIMBER_TYPE_WINDOW, "library", library, NULL);
+  limber_window_show_view (window, "library");
   gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
   g_assert_cmpint (width, ==, 820);
   g_assert_cmpint (height, ==, 610);

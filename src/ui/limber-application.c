@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "limber-application.h"
+#include "limber-preferences-window.h"
 #include "limber-renderer.h"
 #include "limber-window.h"
 
@@ -52,6 +53,26 @@ about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* One Preferences window: asked for again, the open one is shown. */
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  GtkApplication *application = user_data;
+  GtkWidget *preferences;
+
+  for (GList *l = gtk_application_get_windows (application); l != NULL; l = l->next)
+    if (LIMBER_IS_PREFERENCES_WINDOW (l->data))
+      {
+        gtk_window_present (l->data);
+        return;
+      }
+
+  preferences = limber_preferences_window_new (gtk_application_get_active_window (application));
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
 static void
 quit_action (GSimpleAction *action,
              GVariant      *parameter,
@@ -62,6 +83,7 @@ quit_action (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "about", about_action },
+  { "preferences", preferences_action },
   { "quit", quit_action },
 };
 
@@ -94,6 +116,7 @@ limber_application_startup (GApplication *application)
   LimberApplication *self = LIMBER_APPLICATION (application);
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (limber_application_parent_class)->startup (application);
 
@@ -101,6 +124,8 @@ limber_application_startup (GApplication *application)
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         preferences_accels);
 
   self->library = limber_library_new ();
   if (!limber_library_load_resource (self->library, LIMBER_LIBRARY_RESOURCE_PATH,

@@ -65,3 +65,35 @@ limber_box_add_numbered (GtkBox             *box,
       gtk_box_append (box, list_item_new (number, items[i], "step-number"));
     }
 }
+
+static void
+toast_dismissed_cb (AdwToast  *toast,
+                    GtkWidget *overlay)
+{
+  if (g_object_get_data (G_OBJECT (overlay), "limber-toast") == toast)
+    g_object_set_data (G_OBJECT (overlay), "limber-toast", NULL);
+}
+
+/* Shows @toast (taking it) in the toast overlay around @widget, in place of the one shown
+ * before: an old "Undo" should not wait in a queue behind the new one. */
+void
+limber_show_toast (GtkWidget *widget,
+                   AdwToast  *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  AdwToast *previous;
+
+  if (overlay == NULL)
+    {
+      g_object_unref (g_object_ref_sink (toast));
+      return;
+    }
+
+  previous = g_object_get_data (G_OBJECT (overlay), "limber-toast");
+  if (previous != NULL)
+    adw_toast_dismiss (previous);
+
+  g_object_set_data (G_OBJECT (overlay), "limber-toast", toast);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), overlay, 0);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}

@@ -1,7 +1,7 @@
 /* limber-ui-util.h: small builders for the text lists the detail pages show. */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
@@ -10,5 +10,8 @@ void limber_box_add_bullets      (GtkBox             *box,
                                   const char * const *items);
 void limber_box_add_numbered     (GtkBox             *box,
                                   const char * const *items);
+
+void limber_show_toast           (GtkWidget          *widget,
+                                  AdwToast           *toast);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include "limber-enum-types.h"
 #include "limber-exercise-page.h"
 #include "limber-guide-page.h"
+#include "limber-patients-view.h"
 #include "limber-window.h"
 
 struct _LimberWindow
@@ -22,7 +23,11 @@ struct _LimberWindow
   char               *kind_filter;       /* "all" or a LimberExerciseKind nick */
   int                 kind_filter_value; /* the kind, or -1 for all */
   char               *search_text;
+  gboolean            closing_anyway;
 
+  AdwToastOverlay    *toast_overlay;
+  AdwViewStack       *view_stack;
+  LimberPatientsView *patients_view;
   AdwLeaflet         *leaflet;
   GtkSearchEntry     *search_entry;
   GtkStack           *sidebar_stack;
@@ -121,6 +126,7 @@ exercise_header_func (GtkListBoxRow *row,
 static void
 show_content (LimberWindow *self)
 {
+  adw_view_stack_set_visible_child_name (self->view_stack, "library");
   adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
 
@@ -240,6 +246,12 @@ search_action (GtkWidget  *widget,
 {
   LimberWindow *self = LIMBER_WINDOW (widget);
 
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "patients") == 0)
+    {
+      limber_patients_view_focus_search (self->patients_view);
+      return;
+    }
+
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
@@ -279,7 +291,74 @@ set_library (LimberWindow  *self,
   gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (library));
   limber_exercise_page_set_library (self->exercise_page, library);
   limber_guide_page_set_library (self->guide_page, library);
+  limber_patients_view_set_library (self->patients_view, library);
   update_filter (self);
+}
+
+/* The store folder from Preferences, or the default one in the user's data folder. */
+static void
+open_store (LimberWindow *self)
+{
+  g_autofree char *path = g_settings_get_string (self->settings, "store-folder");
+  g_autoptr(GFile) folder = NULL;
+  gboolean is_default = path[0] == '\0';
+
+  if (is_default)
+    {
+      g_free (path);
+      path = limber_store_get_default_folder ();
+    }
+
+  folder = g_file_new_for_path (path);
+  limber_patients_view_open_store (self->patients_view, folder, is_default);
+}
+
+static void
+unsaved_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     LimberWindow     *self)
+{
+  if (g_strcmp0 (response, "retry") == 0)
+    {
+      if (limber_patients_view_save (self->patients_view))
+        gtk_window_close (GTK_WINDOW (self));
+      return;
+    }
+
+  if (g_strcmp0 (response, "close") == 0)
+    {
+      self->closing_anyway = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+}
+
+/* Closing with a change the folder refused would lose it: say so, and offer to try again. */
+static gboolean
+confirm_unsaved (LimberWindow *self)
+{
+  GtkWidget *dialog;
+
+  if (self->closing_anyway || !limber_patients_view_has_unsaved (self->patients_view) ||
+      limber_patients_view_save (self->patients_view))
+    return FALSE;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Changes Not Saved"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("%s If you close Limber now, these changes are lost."),
+                                  limber_patients_view_get_save_error (self->patients_view));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "close", _("_Close Without Saving"),
+                                    "retry", _("_Try Again"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "close",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "retry",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "retry");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (unsaved_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
 }
 
 static void
@@ -296,6 +375,10 @@ limber_window_constructed (GObject *object)
     gtk_window_maximize (GTK_WINDOW (self));
 
   show_guide (self);
+  limber_patients_view_set_view_stack (self->patients_view, self->view_stack);
+  g_signal_connect_object (self->settings, "changed::store-folder",
+                           G_CALLBACK (open_store), self, G_CONNECT_SWAPPED);
+  open_store (self);
 }
 
 static gboolean
@@ -303,6 +386,9 @@ limber_window_close_request (GtkWindow *window)
 {
   LimberWindow *self = LIMBER_WINDOW (window);
   int width, height;
+
+  if (confirm_unsaved (self))
+    return TRUE;
 
   gtk_window_get_default_size (window, &width, &height);
   g_settings_set_int (self->settings, "window-width", width);
@@ -408,9 +494,13 @@ limber_window_class_init (LimberWindowClass *klass)
 
   g_type_ensure (LIMBER_TYPE_EXERCISE_PAGE);
   g_type_ensure (LIMBER_TYPE_GUIDE_PAGE);
+  g_type_ensure (LIMBER_TYPE_PATIENTS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/limber-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, LimberWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, LimberWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, LimberWindow, patients_view);
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, sidebar_stack);
@@ -510,4 +600,22 @@ limber_window_set_search_text (LimberWindow *self,
   /* Filter now rather than after the entry's typing delay. */
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
   search_changed_cb (self, self->search_entry);
+}
+
+LimberPatientsView *
+limber_window_get_patients_view (LimberWindow *self)
+{
+  g_return_val_if_fail (LIMBER_IS_WINDOW (self), NULL);
+
+  return self->patients_view;
+}
+
+/* Shows "patients" or "library". */
+void
+limber_window_show_view (LimberWindow *self,
+                         const char   *name)
+{
+  g_return_if_fail (LIMBER_IS_WINDOW (self));
+
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
 }

@@ -1,9 +1,10 @@
-/* limber-window.h: the main window: the exercise library beside the selected exercise. */
+/* limber-window.h: the main window: the patients and their programs, and the exercise library. */
 #pragma once
 
 #include <adwaita.h>
 
 #include "limber-library.h"
+#include "limber-patients-view.h"
 
 G_BEGIN_DECLS
 
@@ -18,5 +19,9 @@ gboolean        limber_window_show_exercise    (LimberWindow   *self,
                                                 const char     *id);
 void            limber_window_set_search_text  (LimberWindow   *self,
                                                 const char     *text);
+
+LimberPatientsView *limber_window_get_patients_view (LimberWindow *self);
+void            limber_window_show_view        (LimberWindow   *self,
+                                                const char     *name);
 
 G_END_DECLS

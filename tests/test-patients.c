@@ -1,0 +1,540 @@
+/* test-patients.c: the patients view under Xvfb, driven as a therapist would: add a patient,
+ * build a program from the shipped template, change a dosage, and find the change after the
+ * store is opened again; plus search, archive, delete with Undo, a refused save kept in
+ * memory, and a change made elsewhere that is not overwritten. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "limber-patient-dialog.h"
+#include "limber-prescription-dialog.h"
+#include "limber-program-editor.h"
+#include "limber-window.h"
+
+static LimberLibrary *library;
+
+typedef struct
+{
+  char         *folder;
+  LimberWindow *window;
+} Fixture;
+
+static void
+drain (void)
+{
+  for (int i = 0; i < 5; i++)
+    {
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+}
+
+static void
+collect (GtkWidget *widget,
+         GType      type,
+         GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect (child, type, found);
+}
+
+/* The first widget of @type under @root whose "title" or "label" is @text. */
+static GtkWidget *
+find_titled (GtkWidget  *root,
+             GType       type,
+             const char *text)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect (root, type, found);
+  for (guint i = 0; i < found->len; i++)
+    {
+      GObject *widget = g_ptr_array_index (found, i);
+      g_autofree char *title = NULL;
+
+      if (g_object_class_find_property (G_OBJECT_GET_CLASS (widget), "title"))
+        g_object_get (widget, "title", &title, NULL);
+      else if (g_object_class_find_property (G_OBJECT_GET_CLASS (widget), "label"))
+        g_object_get (widget, "label", &title, NULL);
+
+      if (g_strcmp0 (title, text) == 0)
+        return GTK_WIDGET (widget);
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_first (GtkWidget *root,
+            GType      type)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect (root, type, found);
+  return found->len > 0 ? g_ptr_array_index (found, 0) : NULL;
+}
+
+static GtkWidget *
+find_window (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type))
+        return GTK_WIDGET (toplevel);
+    }
+
+  return NULL;
+}
+
+/* What a click does, without the pressed-look delay of gtk_widget_activate(). */
+static void
+click (GtkWidget *button)
+{
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  drain ();
+}
+
+static void
+fixture_open (Fixture *fixture)
+{
+  fixture->window = g_object_new (LIMBER_TYPE_WINDOW, "library", library, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 700);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  drain ();
+}
+
+static void
+fixture_close (Fixture *fixture)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  fixture->window = NULL;
+  drain ();
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  fixture->folder = g_dir_make_tmp ("limber-patients-XXXXXX", NULL);
+  g_assert_nonnull (fixture->folder);
+  g_settings_set_string (settings, "store-folder", fixture->folder);
+  fixture_open (fixture);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  if (fixture->window != NULL)
+    fixture_close (fixture);
+  g_chmod (fixture->folder, 0700);
+  remove_tree (fixture->folder);
+  g_free (fixture->folder);
+  g_settings_reset (settings, "store-folder");
+}
+
+static LimberPatientsView *
+view_of (Fixture *fixture)
+{
+  return limber_window_get_patients_view (fixture->window);
+}
+
+static void
+activate (Fixture    *fixture,
+          const char *action,
+          GVariant   *parameter)
+{
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (view_of (fixture)), action,
+                                                     parameter));
+  drain ();
+}
+
+/* Adds a patient through the New Patient dialog, as a therapist types it. */
+static void
+add_patient (Fixture    *fixture,
+             const char *name,
+             const char *condition)
+{
+  GtkWidget *dialog;
+
+  activate (fixture, "patients.add", NULL);
+  dialog = find_window (LIMBER_TYPE_PATIENT_DIALOG);
+  g_assert_nonnull (dialog);
+
+  gtk_editable_set_text (GTK_EDITABLE (find_titled (dialog, ADW_TYPE_ENTRY_ROW, "Name")), name);
+  gtk_editable_set_text (GTK_EDITABLE (find_titled (dialog, ADW_TYPE_ENTRY_ROW,
+                                                    "Condition, such as “Hip osteoarthritis”")),
+                         condition);
+  g_assert_true (gtk_widget_get_sensitive (find_titled (dialog, GTK_TYPE_BUTTON, "_Save")));
+  click (find_titled (dialog, GTK_TYPE_BUTTON, "_Save"));
+  drain ();
+  g_assert_null (find_window (LIMBER_TYPE_PATIENT_DIALOG));
+}
+
+static LimberPatient *
+patient_of (Fixture *fixture)
+{
+  return limber_patients_view_get_patient (view_of (fixture));
+}
+
+static void
+test_build_program (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (fixture->folder);
+  g_autoptr(LimberStore) store = NULL;
+  g_autoptr(LimberPatient) reopened = NULL;
+  g_autoptr(LimberStoreItem) item = NULL;
+  LimberPrescriptionDialog *dialog;
+  LimberProgram *program;
+  LimberPrescription *first;
+  GtkWidget *sets_row, *spin;
+  g_autofree char *id = NULL;
+
+  add_patient (fixture, "Rosa Delgado", "Hip osteoarthritis");
+  g_assert_nonnull (patient_of (fixture));
+  g_assert_cmpstr (patient_of (fixture)->name, ==, "Rosa Delgado");
+  id = g_strdup (patient_of (fixture)->id);
+
+  /* A program from the template the app ships. */
+  activate (fixture, "patients.new-program", g_variant_new_string ("hip-pain"));
+  program = limber_patient_get_active_program (patient_of (fixture));
+  g_assert_nonnull (program);
+  g_assert_cmpstr (program->name, ==, "Hip pain: stretching and strengthening");
+  g_assert_cmpuint (program->prescriptions->len, ==, 11);
+
+  /* Change the first exercise's sets in its dosage dialog. */
+  first = g_ptr_array_index (program->prescriptions, 0);
+  g_assert_cmpstr (first->exercise_id, ==, "supine-hamstring-stretch");
+  g_assert_cmpuint (first->sets, ==, 1);
+  limber_program_editor_edit (LIMBER_PROGRAM_EDITOR (find_first (GTK_WIDGET (fixture->window),
+                                                                 LIMBER_TYPE_PROGRAM_EDITOR)), 0);
+  drain ();
+  dialog = LIMBER_PRESCRIPTION_DIALOG (find_window (LIMBER_TYPE_PRESCRIPTION_DIALOG));
+  g_assert_nonnull (dialog);
+  sets_row = find_titled (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "Sets");
+  g_assert_nonnull (sets_row);
+  {
+    g_autoptr(GPtrArray) spins = g_ptr_array_new ();
+    collect (sets_row, GTK_TYPE_SPIN_BUTTON, spins);
+    g_assert_cmpuint (spins->len, ==, 1);
+    spin = g_ptr_array_index (spins, 0);
+  }
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 2);
+  click (find_titled (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Done"));
+  drain ();
+
+  program = limber_patient_get_active_program (patient_of (fixture));
+  g_assert_cmpuint (((LimberPrescription *) g_ptr_array_index (program->prescriptions, 0))->sets, ==, 2);
+  g_assert_cmpuint (program->history->len, ==, 1);
+
+  /* Close the window and open the folder afresh: the change is on disk. */
+  fixture_close (fixture);
+  store = limber_store_new (folder, NULL);
+  g_assert_true (limber_store_load (store, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 1);
+  item = g_list_model_get_item (G_LIST_MODEL (store), 0);
+  g_assert_cmpstr (limber_store_item_get_name (item), ==, "Rosa Delgado");
+  reopened = limber_store_open (store, item, NULL);
+  g_assert_nonnull (reopened);
+  program = limber_patient_get_active_program (reopened);
+  g_assert_nonnull (program);
+  g_assert_cmpuint (program->prescriptions->len, ==, 11);
+  g_assert_cmpuint (((LimberPrescription *) g_ptr_array_index (program->prescriptions, 0))->sets, ==, 2);
+  g_assert_cmpuint (program->history->len, ==, 1);
+  g_assert_cmpuint (((LimberPrescription *) g_ptr_array_index (((LimberProgramVersion *) g_ptr_array_index (program->history, 0))->prescriptions, 0))->sets, ==, 1);
+
+  /* And the window shows it again. */
+  fixture_open (fixture);
+  g_assert_true (limber_patients_view_open_patient (view_of (fixture), id));
+  g_assert_cmpuint (((LimberPrescription *) g_ptr_array_index (limber_patient_get_active_program (patient_of (fixture))->prescriptions, 0))->sets, ==, 2);
+}
+
+
+static guint
+n_listed (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) lists = g_ptr_array_new ();
+
+  collect (GTK_WIDGET (fixture->window), GTK_TYPE_LIST_VIEW, lists);
+  for (guint i = 0; i < lists->len; i++)
+    {
+      GtkListView *list = g_ptr_array_index (lists, i);
+
+      if (gtk_widget_has_css_class (GTK_WIDGET (list), "navigation-sidebar"))
+        return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list)));
+    }
+
+  g_assert_not_reached ();
+}
+
+/* A toast's button, found in the overlay, as the therapist would click it. */
+static GtkWidget *
+toast_button (Fixture    *fixture,
+              const char *label)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  GtkWidget *found = NULL;
+
+  /* The newest toast is drawn last; an older one may still be leaving. */
+  collect (GTK_WIDGET (fixture->window), GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), label) == 0)
+      found = g_ptr_array_index (buttons, i);
+
+  return found;
+}
+
+static char *
+document_path (Fixture    *fixture,
+               const char *id)
+{
+  g_autofree char *name = g_strconcat (id, ".json", NULL);
+
+  return g_build_filename (fixture->folder, name, NULL);
+}
+
+static void
+test_search_archive_delete (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  GtkEditable *search;
+  g_autofree char *path = NULL;
+  GtkWidget *undo;
+
+  add_patient (fixture, "Rosa Delgado", "Hip osteoarthritis");
+  add_patient (fixture, "Tom Berger", "Trochanteric bursitis");
+  add_patient (fixture, "Ingrid Holm", "Hip replacement, left");
+  g_assert_cmpuint (n_listed (fixture), ==, 3);
+
+  {
+    g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+
+    collect (GTK_WIDGET (fixture->window), GTK_TYPE_SEARCH_ENTRY, entries);
+    search = NULL;
+    for (guint i = 0; i < entries->len; i++)
+      {
+        g_autofree char *placeholder = NULL;
+
+        g_object_get (g_ptr_array_index (entries, i), "placeholder-text", &placeholder, NULL);
+        if (g_strcmp0 (placeholder, "Search names and notes") == 0)
+          search = g_ptr_array_index (entries, i);
+      }
+    g_assert_nonnull (search);
+  }
+  gtk_editable_set_text (search, "HIP");
+  g_signal_emit_by_name (search, "search-changed");
+  drain ();
+  g_assert_cmpuint (n_listed (fixture), ==, 2);
+  gtk_editable_set_text (search, "berg");
+  g_signal_emit_by_name (search, "search-changed");
+  drain ();
+  g_assert_cmpuint (n_listed (fixture), ==, 1);
+  gtk_editable_set_text (search, "");
+  g_signal_emit_by_name (search, "search-changed");
+  drain ();
+
+  /* Ingrid is open, having been added last. Archive her: she leaves the list. */
+  g_assert_cmpstr (patient_of (fixture)->name, ==, "Ingrid Holm");
+  activate (fixture, "patients.archive", NULL);
+  g_assert_cmpuint (n_listed (fixture), ==, 2);
+  g_object_set (view_of (fixture), "show-archived", TRUE, NULL);
+  drain ();
+  g_assert_cmpuint (n_listed (fixture), ==, 3);
+  activate (fixture, "patients.unarchive", NULL);
+  g_object_set (view_of (fixture), "show-archived", FALSE, NULL);
+  drain ();
+  g_assert_cmpuint (n_listed (fixture), ==, 3);
+
+  /* Delete, then Undo: she is back and her file was never removed. */
+  path = document_path (fixture, patient_of (fixture)->id);
+  activate (fixture, "patients.delete", NULL);
+  g_assert_cmpuint (n_listed (fixture), ==, 2);
+  g_assert_null (patient_of (fixture));
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  undo = toast_button (fixture, "_Undo");
+  g_assert_nonnull (undo);
+  click (undo);
+  g_assert_cmpuint (n_listed (fixture), ==, 3);
+  g_assert_cmpstr (patient_of (fixture)->name, ==, "Ingrid Holm");
+
+  /* Delete, and let the toast go: the file is gone. */
+  activate (fixture, "patients.delete", NULL);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  fixture_close (fixture);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_refused_save (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  LimberPatientsView *view = view_of (fixture);
+  LimberStore *store = limber_patients_view_get_store (view);
+  GtkInfoBar *bar;
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+
+  add_patient (fixture, "Rosa Delgado", "Hip osteoarthritis");
+  path = document_path (fixture, patient_of (fixture)->id);
+  bar = GTK_INFO_BAR (find_first (GTK_WIDGET (fixture->window), GTK_TYPE_INFO_BAR));
+  g_assert_false (gtk_info_bar_get_revealed (bar));
+
+  /* The folder refuses the write: the edit stays, and the bar says why. */
+  limber_store_set_fault (store, LIMBER_WRITE_STEP_OPEN, FALSE);
+  activate (fixture, "patients.new-program", g_variant_new_string ("hip-pain"));
+  g_assert_true (limber_patients_view_has_unsaved (view));
+  g_assert_true (gtk_info_bar_get_revealed (bar));
+  g_assert_nonnull (strstr (limber_patients_view_get_save_error (view), "Rosa Delgado"));
+  g_assert_nonnull (strstr (limber_patients_view_get_save_error (view), fixture->folder));
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_null (strstr (contents, "hip-hike"));
+  g_clear_pointer (&contents, g_free);
+
+  /* Opening another patient is refused while the change is unsaved. */
+  g_assert_nonnull (limber_patient_get_active_program (patient_of (fixture)));
+
+  /* The folder can be written again: Try Again saves it. */
+  limber_store_set_fault (store, LIMBER_WRITE_STEP_NONE, FALSE);
+  click (find_titled (GTK_WIDGET (bar), GTK_TYPE_BUTTON, "_Try Again"));
+  g_assert_false (limber_patients_view_has_unsaved (view));
+  g_assert_false (gtk_info_bar_get_revealed (bar));
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "hip-hike"));
+}
+
+static void
+test_conflict (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (fixture->folder);
+  g_autoptr(LimberStore) other = limber_store_new (folder, NULL);
+  g_autoptr(LimberPatient) theirs = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *id = NULL;
+  GtkWidget *dialog;
+
+  add_patient (fixture, "Rosa Delgado", "Hip osteoarthritis");
+  id = g_strdup (patient_of (fixture)->id);
+  path = document_path (fixture, id);
+
+  /* Another computer changes her record. */
+  g_assert_true (limber_store_load (other, NULL));
+  theirs = limber_store_open (other, limber_store_lookup (other, id), NULL);
+  limber_patient_set_text (theirs, &theirs->notes, "Changed at the front desk", NULL);
+  g_assert_true (limber_store_save (other, theirs, NULL));
+  g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
+
+  /* This window's change is not written over theirs; the therapist is asked. */
+  activate (fixture, "patients.new-program", g_variant_new_string ("hip-pain"));
+  dialog = find_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (before, ==, after);
+
+  /* Keep mine as a copy: a second record, and theirs untouched and shown. */
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "copy");
+  drain ();
+  g_clear_pointer (&after, g_free);
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpuint (n_listed (fixture), ==, 2);
+  g_assert_cmpstr (patient_of (fixture)->id, ==, id);
+  g_assert_cmpstr (patient_of (fixture)->notes, ==, "Changed at the front desk");
+  g_assert_cmpuint (patient_of (fixture)->programs->len, ==, 0);
+}
+
+static void
+test_unreadable_listed (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *broken = g_build_filename (fixture->folder, "broken.json", NULL);
+  GtkWidget *row;
+
+  g_assert_true (g_file_set_contents (broken, "{ \"schema_version\": 1, \"name\": ", -1, NULL));
+  fixture_close (fixture);
+  fixture_open (fixture);
+
+  row = find_titled (GTK_WIDGET (fixture->window), ADW_TYPE_ACTION_ROW, "1 record cannot be read");
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_get_mapped (row));
+  g_assert_cmpuint (n_listed (fixture), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      /* In CI a missing display is a failure, never a silent skip. */
+      if (g_getenv ("CI") != NULL)
+        g_error ("no display: run the window tests under Xvfb");
+      g_test_skip ("no display");
+      return 0;
+    }
+  adw_init ();
+
+  library = limber_library_new ();
+  if (!limber_library_load_resource (library, LIMBER_LIBRARY_RESOURCE_PATH, &error))
+    g_error ("%s", error->message);
+
+  g_test_add ("/limber/patients/build-program", Fixture, NULL, fixture_set_up,
+              test_build_program, fixture_tear_down);
+  g_test_add ("/limber/patients/search-archive-delete", Fixture, NULL, fixture_set_up,
+              test_search_archive_delete, fixture_tear_down);
+  g_test_add ("/limber/patients/refused-save", Fixture, NULL, fixture_set_up,
+              test_refused_save, fixture_tear_down);
+  g_test_add ("/limber/patients/conflict", Fixture, NULL, fixture_set_up,
+              test_conflict, fixture_tear_down);
+  g_test_add ("/limber/patients/unreadable", Fixture, NULL, fixture_set_up,
+              test_unreadable_listed, fixture_tear_down);
+
+  status = g_test_run ();
+  g_clear_object (&library);
+  return status;
+}
