@@ -17,13 +17,16 @@
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <locale.h>
+#include <sys/stat.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "limber-store.h"
 
-#define CACHE_VERSION 1
-#define CACHE_TYPE "(ua(sxtssssbsuss))"
+#define CACHE_VERSION 2
+#define CACHE_ENTRY "(sxtssssbsussss)"
+#define CACHE_TYPE "(usa" CACHE_ENTRY ")"
 #define TEMPLATES_FOLDER "templates"
 #define SHIPPED_TEMPLATES RESOURCE_PREFIX "/templates"
 
@@ -498,6 +501,13 @@ typedef struct
   GVariant *entry;
 } CacheEntry;
 
+/* The sort and search keys in the cache depend on the locale's collation and case rules. */
+static char *
+cache_locale (void)
+{
+  return g_strdup_printf ("%s;%s", setlocale (LC_COLLATE, NULL), setlocale (LC_CTYPE, NULL));
+}
+
 static GHashTable *
 read_cache (LimberStore *self)
 {
@@ -507,6 +517,8 @@ read_cache (LimberStore *self)
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GVariant) cache = NULL;
   g_autoptr(GVariant) array = NULL;
+  g_autofree char *locale = NULL;
+  const char *cached_locale;
   GVariantIter iter;
   GVariant *entry;
   guint32 version;
@@ -516,12 +528,12 @@ read_cache (LimberStore *self)
     return entries;
 
   bytes = g_mapped_file_get_bytes (mapped);
+  /* Untrusted bytes are safe to read: GVariant's accessors give empty values for a broken
+   * serialisation, and a broken entry only means that file is read again. */
   cache = g_variant_new_from_bytes (G_VARIANT_TYPE (CACHE_TYPE), bytes, FALSE);
-  if (!g_variant_is_normal_form (cache))
-    return entries;
-
-  g_variant_get (cache, "(u@a(sxtssssbsuss))", &version, &array);
-  if (version != CACHE_VERSION)
+  g_variant_get (cache, "(u&s@a" CACHE_ENTRY ")", &version, &cached_locale, &array);
+  locale = cache_locale ();
+  if (version != CACHE_VERSION || g_strcmp0 (cached_locale, locale) != 0)
     return entries;
 
   g_variant_iter_init (&iter, array);
@@ -543,14 +555,16 @@ item_from_cache (GVariant *entry,
                  guint64   size)
 {
   const char *file, *id, *name, *condition, *notes, *birth_date, *age_recorded, *problem;
+  const char *sort_key, *search_text;
   gint64 cached_mtime;
   guint64 cached_size;
   gboolean archived;
   guint32 age;
   LimberStoreItem *item;
 
-  g_variant_get (entry, "(&sxt&s&s&s&sb&su&s&s)", &file, &cached_mtime, &cached_size, &id, &name,
-                 &condition, &notes, &archived, &birth_date, &age, &age_recorded, &problem);
+  g_variant_get (entry, "(&sxt&s&s&s&sb&su&s&s&s&s)", &file, &cached_mtime, &cached_size, &id,
+                 &name, &condition, &notes, &archived, &birth_date, &age, &age_recorded, &problem,
+                 &sort_key, &search_text);
 
   if (cached_mtime != mtime || cached_size != size)
     return NULL;
@@ -569,7 +583,8 @@ item_from_cache (GVariant *entry,
       item->birth_date = g_strdup (birth_date);
       item->age = age;
       item->age_recorded = g_strdup (age_recorded);
-      item_finish (item);
+      item->sort_key = g_strdup (sort_key);
+      item->search_text = g_strdup (search_text);
     }
 
   item->mtime = mtime;
@@ -580,21 +595,23 @@ item_from_cache (GVariant *entry,
 static GVariant *
 item_to_cache (LimberStoreItem *item)
 {
-  return g_variant_new ("(sxtssssbsuss)", item->file, item->mtime, item->size,
+  return g_variant_new (CACHE_ENTRY, item->file, item->mtime, item->size,
                         item->problem != NULL ? "" : item->id,
                         item->problem != NULL ? "" : item->name,
                         item->condition, item->notes, item->archived, item->birth_date,
                         item->age, item->age_recorded,
-                        item->problem != NULL ? item->problem : "");
+                        item->problem != NULL ? item->problem : "",
+                        item->sort_key, item->search_text);
 }
 
 gboolean
 limber_store_write_cache (LimberStore  *self,
                           GError      **error)
 {
-  g_autoptr(GVariantBuilder) entries = g_variant_builder_new (G_VARIANT_TYPE ("a(sxtssssbsuss)"));
+  g_autoptr(GVariantBuilder) entries = g_variant_builder_new (G_VARIANT_TYPE ("a" CACHE_ENTRY));
   g_autoptr(GVariant) cache = NULL;
   g_autofree char *folder = NULL;
+  g_autofree char *locale = cache_locale ();
   GHashTableIter iter;
   gpointer value;
 
@@ -612,7 +629,7 @@ limber_store_write_cache (LimberStore  *self,
       g_variant_builder_add_value (entries, item_to_cache (item));
     }
 
-  cache = g_variant_ref_sink (g_variant_new ("(ua(sxtssssbsuss))", CACHE_VERSION, entries));
+  cache = g_variant_ref_sink (g_variant_new (CACHE_TYPE, CACHE_VERSION, locale, entries));
   folder = g_path_get_dirname (self->cache_path);
   if (g_mkdir_with_parents (folder, 0700) != 0 ||
       !g_file_set_contents_full (self->cache_path, g_variant_get_data (cache),
@@ -771,6 +788,7 @@ limber_store_load (LimberStore  *self,
   g_autoptr(GDir) dir = NULL;
   const char *name;
   guint removed = self->items->len;
+  int dir_fd;
 
   if (!ensure_folder (self->folder, self->create_folder, error))
     return FALSE;
@@ -788,10 +806,19 @@ limber_store_load (LimberStore  *self,
   g_list_store_remove_all (self->unreadable);
   self->cache_dirty = FALSE;
 
+  dir_fd = g_open (folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+  if (dir_fd < 0)
+    {
+      int saved_errno = errno;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno), "%s: %s", folder,
+                   g_strerror (saved_errno));
+      return FALSE;
+    }
+
   while ((name = g_dir_read_name (dir)))
     {
-      g_autofree char *path = NULL;
       LimberStoreItem *item = NULL;
+      struct stat buf;
       GVariant *entry;
       gint64 mtime;
       guint64 size;
@@ -800,9 +827,11 @@ limber_store_load (LimberStore  *self,
       if (name[0] == '.' || !g_str_has_suffix (name, ".json"))
         continue;
 
-      path = g_build_filename (folder, name, NULL);
-      if (!stat_file (path, &mtime, &size) || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+      /* One stat, relative to the folder, for the 10,000 files of a large clinic. */
+      if (fstatat (dir_fd, name, &buf, 0) != 0 || !S_ISREG (buf.st_mode))
         continue;
+      mtime = (gint64) buf.st_mtim.tv_sec * G_USEC_PER_SEC + buf.st_mtim.tv_nsec / 1000;
+      size = buf.st_size;
 
       entry = g_hash_table_lookup (cache, name);
       if (entry != NULL)
@@ -818,6 +847,7 @@ limber_store_load (LimberStore  *self,
 
       g_ptr_array_add (items, item);
     }
+  close (dir_fd);
 
   g_ptr_array_sort (items, compare_files);
   for (guint i = 0; i < items->len; i++)
