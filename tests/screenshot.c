@@ -2,14 +2,18 @@
  * UI under Xvfb and for the README and metainfo pictures.
  *   screenshot [--width W] [--height H] [--dark] [--exercise ID] [--search TEXT]
  *              [--demo-time SECONDS] [--reduced-motion]
- *              [--store DIR [--sample] [--patient NAME [--program]]] [--dialog] OUT.png
- * --sample fills DIR with three made-up patients; --dialog renders the newest dialog instead
- * of the main window. */
+ *              [--store DIR [--sample] [--patient NAME [--program]]]
+ *              [--action NAME[:INT]] [--dialog] OUT.png
+ * --sample fills DIR with three made-up patients; --action activates a window action, such as
+ * patients.add or editor.edit:0 (an exercise's dosage); --dialog renders the newest dialog
+ * instead of the main window. */
 #include "config.h"
 
 #include <adwaita.h>
+#include <stdlib.h>
 
 #include "limber-figure-view.h"
+#include "limber-program-editor.h"
 #include "limber-window.h"
 
 static GtkWidget *
@@ -89,6 +93,24 @@ add_sample_patients (LimberStore   *store,
 }
 
 static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
 newest_dialog (GtkWidget *main_window)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
@@ -127,9 +149,9 @@ render_cb (gpointer data)
   else
     g_printerr ("screenshot: %s (%d × %d)\n", output, width, height);
 
-  gtk_window_destroy (GTK_WINDOW (main_window));
   if (window != main_window)
     gtk_window_destroy (GTK_WINDOW (window));
+  gtk_window_destroy (GTK_WINDOW (main_window));
   return G_SOURCE_REMOVE;
 }
 
@@ -144,6 +166,7 @@ main (int   argc,
   g_autofree char *search = NULL;
   g_autofree char *store_dir = NULL;
   g_autofree char *patient = NULL;
+  g_autofree char *action = NULL;
   gboolean dark = FALSE, reduced_motion = FALSE, sample = FALSE, program = FALSE, dialog = FALSE;
   double demo_time = -1;
   int width = 1000, height = 700;
@@ -162,6 +185,7 @@ main (int   argc,
     { "patient", 0, 0, G_OPTION_ARG_STRING, &patient, "Patient to open", "NAME" },
     { "program", 0, 0, G_OPTION_ARG_NONE, &program, "Open the patient's active program", NULL },
     { "dialog", 0, 0, G_OPTION_ARG_NONE, &dialog, "Render the newest dialog", NULL },
+    { "action", 0, 0, G_OPTION_ARG_STRING, &action, "Activate an action", "NAME[:INT]" },
     { NULL }
   };
 
@@ -260,6 +284,23 @@ main (int   argc,
       limber_figure_view_set_time (LIMBER_FIGURE_VIEW (view), demo_time);
     }
   gtk_window_present (GTK_WINDOW (window));
+
+  if (action != NULL)
+    {
+      g_auto(GStrv) parts = g_strsplit (action, ":", 2);
+      GtkWidget *target = g_str_has_prefix (parts[0], "editor.")
+                          ? find_type (GTK_WIDGET (window), LIMBER_TYPE_PROGRAM_EDITOR)
+                          : GTK_WIDGET (limber_window_get_patients_view (window));
+      GVariant *parameter = parts[1] != NULL ? g_variant_new_int32 (atoi (parts[1])) : NULL;
+
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+      if (target == NULL || !gtk_widget_activate_action_variant (target, parts[0], parameter))
+        {
+          g_printerr ("screenshot: no action \"%s\" here\n", action);
+          return 1;
+        }
+    }
 
   /* Long enough for the first frames and any leaflet transition. */
   g_timeout_add (1200, render_cb, window);

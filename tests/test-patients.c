@@ -12,6 +12,7 @@
 #include "limber-prescription-dialog.h"
 #include "limber-program-editor.h"
 #include "limber-window.h"
+#include "ui-test-util.h"
 
 static LimberLibrary *library;
 
@@ -21,31 +22,6 @@ typedef struct
   LimberWindow *window;
 } Fixture;
 
-static void
-drain (void)
-{
-  for (int i = 0; i < 5; i++)
-    {
-      while (g_main_context_pending (NULL))
-        g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-}
-
-static void
-collect (GtkWidget *widget,
-         GType      type,
-         GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (found, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect (child, type, found);
-}
-
 /* The first widget of @type under @root whose "title" or "label" is @text. */
 static GtkWidget *
 find_titled (GtkWidget  *root,
@@ -54,7 +30,7 @@ find_titled (GtkWidget  *root,
 {
   g_autoptr(GPtrArray) found = g_ptr_array_new ();
 
-  collect (root, type, found);
+  collect_all (root, type, found);
   for (guint i = 0; i < found->len; i++)
     {
       GObject *widget = g_ptr_array_index (found, i);
@@ -78,7 +54,7 @@ find_first (GtkWidget *root,
 {
   g_autoptr(GPtrArray) found = g_ptr_array_new ();
 
-  collect (root, type, found);
+  collect_all (root, type, found);
   return found->len > 0 ? g_ptr_array_index (found, 0) : NULL;
 }
 
@@ -253,7 +229,7 @@ test_build_program (Fixture       *fixture,
   g_assert_nonnull (sets_row);
   {
     g_autoptr(GPtrArray) spins = g_ptr_array_new ();
-    collect (sets_row, GTK_TYPE_SPIN_BUTTON, spins);
+    collect_all (sets_row, GTK_TYPE_SPIN_BUTTON, spins);
     g_assert_cmpuint (spins->len, ==, 1);
     spin = g_ptr_array_index (spins, 0);
   }
@@ -293,7 +269,7 @@ n_listed (Fixture *fixture)
 {
   g_autoptr(GPtrArray) lists = g_ptr_array_new ();
 
-  collect (GTK_WIDGET (fixture->window), GTK_TYPE_LIST_VIEW, lists);
+  collect_all (GTK_WIDGET (fixture->window), GTK_TYPE_LIST_VIEW, lists);
   for (guint i = 0; i < lists->len; i++)
     {
       GtkListView *list = g_ptr_array_index (lists, i);
@@ -314,7 +290,7 @@ toast_button (Fixture    *fixture,
   GtkWidget *found = NULL;
 
   /* The newest toast is drawn last; an older one may still be leaving. */
-  collect (GTK_WIDGET (fixture->window), GTK_TYPE_BUTTON, buttons);
+  collect_all (GTK_WIDGET (fixture->window), GTK_TYPE_BUTTON, buttons);
   for (guint i = 0; i < buttons->len; i++)
     if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), label) == 0)
       found = g_ptr_array_index (buttons, i);
@@ -347,7 +323,7 @@ test_search_archive_delete (Fixture       *fixture,
   {
     g_autoptr(GPtrArray) entries = g_ptr_array_new ();
 
-    collect (GTK_WIDGET (fixture->window), GTK_TYPE_SEARCH_ENTRY, entries);
+    collect_all (GTK_WIDGET (fixture->window), GTK_TYPE_SEARCH_ENTRY, entries);
     search = NULL;
     for (guint i = 0; i < entries->len; i++)
       {
@@ -500,6 +476,148 @@ test_unreadable_listed (Fixture       *fixture,
   g_assert_cmpuint (n_listed (fixture), ==, 0);
 }
 
+static void
+test_template_and_folder (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GFile) folder = g_file_new_for_path (fixture->folder);
+  g_autoptr(LimberStore) store = limber_store_new (folder, NULL);
+  g_autoptr(GPtrArray) templates = NULL;
+  g_autofree char *other = g_dir_make_tmp ("limber-other-XXXXXX", NULL);
+  GtkWidget *dialog;
+  LimberProgram *template;
+
+  add_patient (fixture, "Rosa Delgado", "Hip osteoarthritis");
+  activate (fixture, "patients.new-program", g_variant_new_string ("hip-pain"));
+
+  /* Save the program as the clinic's own template. */
+  activate (fixture, "patients.save-template", NULL);
+  dialog = find_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (find_first (dialog, GTK_TYPE_ENTRY)), "Hip OA, early");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "ok");
+  drain ();
+
+  templates = limber_store_list_templates (store, NULL);
+  g_assert_cmpuint (templates->len, ==, 2);
+  template = g_ptr_array_index (templates, 1);
+  g_assert_cmpstr (template->name, ==, "Hip OA, early");
+  g_assert_cmpuint (template->prescriptions->len, ==, 11);
+
+  /* Another folder in Preferences: the list follows it at once. */
+  g_assert_cmpuint (n_listed (fixture), ==, 1);
+  g_settings_set_string (settings, "store-folder", other);
+  drain ();
+  g_assert_cmpuint (n_listed (fixture), ==, 0);
+  g_assert_null (patient_of (fixture));
+  g_settings_set_string (settings, "store-folder", fixture->folder);
+  drain ();
+  g_assert_cmpuint (n_listed (fixture), ==, 1);
+  remove_tree (other);
+}
+
+static const char *
+exercise_at (Fixture *fixture,
+             guint    position)
+{
+  LimberProgram *program = limber_patient_get_active_program (patient_of (fixture));
+
+  return ((LimberPrescription *) g_ptr_array_index (program->prescriptions, position))->exercise_id;
+}
+
+static GtkListBoxRow *
+exercise_row (Fixture *fixture,
+              guint    position)
+{
+  GtkWidget *editor = find_first (GTK_WIDGET (fixture->window), LIMBER_TYPE_PROGRAM_EDITOR);
+  g_autoptr(GPtrArray) lists = g_ptr_array_new ();
+
+  collect_all (editor, GTK_TYPE_LIST_BOX, lists);
+  for (guint i = 0; i < lists->len; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (g_ptr_array_index (lists, i), position);
+
+      if (row != NULL && g_object_get_data (G_OBJECT (row), "prescription-id") != NULL)
+        return row;
+    }
+
+  return NULL;
+}
+
+static void
+test_reorder (Fixture       *fixture,
+              gconstpointer  data)
+{
+  GtkWidget *editor, *focus;
+  GtkListBoxRow *row;
+  GtkDropTarget *target = NULL;
+  GValue value = G_VALUE_INIT;
+  gboolean dropped = FALSE;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *third = NULL;
+
+  add_patient (fixture, "Rosa Delgado", "Hip osteoarthritis");
+  activate (fixture, "patients.new-program", g_variant_new_string ("hip-pain"));
+  editor = find_first (GTK_WIDGET (fixture->window), LIMBER_TYPE_PROGRAM_EDITOR);
+  first = g_strdup (exercise_at (fixture, 0));
+  second = g_strdup (exercise_at (fixture, 1));
+  third = g_strdup (exercise_at (fixture, 2));
+
+  /* The keyboard: Alt+Down acts on the focused row, and the focus follows it. */
+  row = exercise_row (fixture, 0);
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+  g_assert_true (gtk_widget_activate_action (editor, "editor.move-down", "i", -1));
+  drain ();
+  g_assert_cmpstr (exercise_at (fixture, 0), ==, second);
+  g_assert_cmpstr (exercise_at (fixture, 1), ==, first);
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_true (GTK_IS_LIST_BOX_ROW (focus));
+  g_assert_cmpint (gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (focus)), ==, 1);
+  g_assert_true (gtk_widget_activate_action (editor, "editor.move-up", "i", -1));
+  drain ();
+  g_assert_cmpstr (exercise_at (fixture, 0), ==, first);
+
+  /* Drag and drop: the third row dropped on the first. */
+  row = exercise_row (fixture, 0);
+  {
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (row));
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_DROP_TARGET (controller))
+          target = GTK_DROP_TARGET (controller);
+      }
+  }
+  g_assert_nonnull (target);
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, g_object_get_data (G_OBJECT (exercise_row (fixture, 2)), "prescription-id"));
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &dropped);
+  g_value_unset (&value);
+  drain ();
+  g_assert_true (dropped);
+  g_assert_cmpstr (exercise_at (fixture, 0), ==, third);
+  g_assert_cmpstr (exercise_at (fixture, 1), ==, first);
+  g_assert_cmpstr (exercise_at (fixture, 2), ==, second);
+
+  /* Duplicate and remove, each undone. */
+  g_assert_true (gtk_widget_activate_action (editor, "editor.duplicate", "i", 0));
+  drain ();
+  g_assert_cmpuint (limber_patient_get_active_program (patient_of (fixture))->prescriptions->len, ==, 12);
+  g_assert_cmpstr (exercise_at (fixture, 1), ==, third);
+  click (toast_button (fixture, "_Undo"));
+  g_assert_cmpuint (limber_patient_get_active_program (patient_of (fixture))->prescriptions->len, ==, 11);
+  g_assert_true (gtk_widget_activate_action (editor, "editor.remove", "i", 0));
+  drain ();
+  g_assert_cmpstr (exercise_at (fixture, 0), ==, first);
+  click (toast_button (fixture, "_Undo"));
+  g_assert_cmpstr (exercise_at (fixture, 0), ==, third);
+  g_assert_cmpuint (limber_patient_get_active_program (patient_of (fixture))->prescriptions->len, ==, 11);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -507,17 +625,8 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   int status;
 
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      /* In CI a missing display is a failure, never a silent skip. */
-      if (g_getenv ("CI") != NULL)
-        g_error ("no display: run the window tests under Xvfb");
-      g_test_skip ("no display");
-      return 0;
-    }
-  adw_init ();
+  if (!ui_test_init (&argc, &argv))
+    return 0;
 
   library = limber_library_new ();
   if (!limber_library_load_resource (library, LIMBER_LIBRARY_RESOURCE_PATH, &error))
@@ -533,6 +642,10 @@ main (int   argc,
               test_conflict, fixture_tear_down);
   g_test_add ("/limber/patients/unreadable", Fixture, NULL, fixture_set_up,
               test_unreadable_listed, fixture_tear_down);
+  g_test_add ("/limber/patients/template-and-folder", Fixture, NULL, fixture_set_up,
+              test_template_and_folder, fixture_tear_down);
+  g_test_add ("/limber/patients/reorder", Fixture, NULL, fixture_set_up,
+              test_reorder, fixture_tear_down);
 
   status = g_test_run ();
   g_clear_object (&library);

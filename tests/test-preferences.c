@@ -7,29 +7,9 @@
 
 #include "limber-preferences-window.h"
 #include "limber-units.h"
+#include "ui-test-util.h"
 
 static GSettings *settings;
-
-static void
-drain (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
-collect (GtkWidget *widget,
-         GType      type,
-         GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (found, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect (child, type, found);
-}
 
 static gpointer
 find_row (GtkWidget  *window,
@@ -39,7 +19,7 @@ find_row (GtkWidget  *window,
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
   gpointer found = NULL;
 
-  collect (window, type, rows);
+  collect_all (window, type, rows);
   for (guint i = 0; i < rows->len; i++)
     if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (rows, i)), title) == 0)
       {
@@ -57,7 +37,7 @@ find_button (GtkWidget  *parent,
 {
   g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
 
-  collect (parent, GTK_TYPE_BUTTON, buttons);
+  collect_all (parent, GTK_TYPE_BUTTON, buttons);
   for (guint i = 0; i < buttons->len; i++)
     {
       GtkWidget *button = g_ptr_array_index (buttons, i);
@@ -196,7 +176,7 @@ test_preferences_clinic (void)
   therapist = g_settings_get_string (settings, "therapist-name");
   g_assert_cmpstr (therapist, ==, "Dana Okafor");
 
-  collect (GTK_WIDGET (find_row (window, ADW_TYPE_PREFERENCES_ROW, "Address")),
+  collect_all (GTK_WIDGET (find_row (window, ADW_TYPE_PREFERENCES_ROW, "Address")),
            GTK_TYPE_TEXT_VIEW, views);
   g_assert_cmpuint (views->len, ==, 1);
   address_view = g_ptr_array_index (views, 0);
@@ -254,7 +234,7 @@ test_preferences_logo (void)
   window = window_new ();
   row = find_row (window, ADW_TYPE_ACTION_ROW, "Logo");
   remove = find_button (GTK_WIDGET (row), "Remove Logo");
-  collect (GTK_WIDGET (row), GTK_TYPE_PICTURE, pictures);
+  collect_all (GTK_WIDGET (row), GTK_TYPE_PICTURE, pictures);
   g_assert_cmpuint (pictures->len, ==, 1);
   picture = g_ptr_array_index (pictures, 0);
 
@@ -339,17 +319,8 @@ main (int   argc,
 {
   int status;
 
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      /* In CI a missing display is a failure, never a silent skip. */
-      if (g_getenv ("CI") != NULL)
-        g_error ("no display: run the window tests under Xvfb");
-      g_test_skip ("no display");
-      return 0;
-    }
-  adw_init ();
+  if (!ui_test_init (&argc, &argv))
+    return 0;
   settings = g_settings_new (APP_ID);
 
   g_test_add_func ("/limber/preferences/units", test_preferences_units);

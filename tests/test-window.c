@@ -7,54 +7,9 @@
 #include "limber-demonstration.h"
 #include "limber-exercise-page.h"
 #include "limber-window.h"
+#include "ui-test-util.h"
 
 static LimberLibrary *library;
-
-static void
-drain (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
-wait_for (gboolean (*condition) (gpointer),
-          gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!condition (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-
-  drain ();
-}
-
-static gboolean
-is_mapped (gpointer widget)
-{
-  return gtk_widget_get_mapped (widget);
-}
-
-static void
-collect (GtkWidget *widget,
-         GType      type,
-         GPtrArray *found)
-{
-  if (!gtk_widget_get_mapped (widget))
-    return;
-
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (found, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect (child, type, found);
-}
 
 /* The exercise rows a person sees in the list (rows of the navigation sidebar, minus the
  * guidance row). */
@@ -427,17 +382,8 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   int status;
 
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      /* In CI a missing display is a failure, never a silent skip. */
-      if (g_getenv ("CI") != NULL)
-        g_error ("no display: run the window tests under Xvfb");
-      g_test_skip ("no display");
-      return 0;
-    }
-  adw_init ();
+  if (!ui_test_init (&argc, &argv))
+    return 0;
 
   library = limber_library_new ();
   limber_library_load_resource (library, LIMBER_LIBRARY_RESOURCE_PATH, &error);

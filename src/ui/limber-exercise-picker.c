@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "limber-exercise-picker.h"
+#include "limber-ui-util.h"
 
 struct _LimberExercisePicker
 {
@@ -39,54 +40,6 @@ filter_exercise (gpointer item,
   return limber_exercise_matches (item, self->search_text);
 }
 
-static GtkWidget *
-create_row (gpointer item,
-            gpointer user_data)
-{
-  LimberExercise *exercise = item;
-  g_autofree char *summary = limber_exercise_dup_summary (exercise);
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), limber_exercise_get_name (exercise));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), summary);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_object_set_data_full (G_OBJECT (row), "exercise", g_object_ref (exercise), g_object_unref);
-
-  return row;
-}
-
-static LimberExercise *
-row_get_exercise (GtkListBoxRow *row)
-{
-  return row != NULL ? g_object_get_data (G_OBJECT (row), "exercise") : NULL;
-}
-
-/* A heading above the first exercise of each kind; the library lists them kind by kind. */
-static void
-header_func (GtkListBoxRow *row,
-             GtkListBoxRow *before,
-             gpointer       user_data)
-{
-  LimberExercise *previous = row_get_exercise (before);
-  LimberExerciseKind kind = limber_exercise_get_kind (row_get_exercise (row));
-  GtkWidget *header;
-
-  if (previous != NULL && limber_exercise_get_kind (previous) == kind)
-    {
-      gtk_list_box_row_set_header (row, NULL);
-      return;
-    }
-
-  header = gtk_label_new (kind == LIMBER_EXERCISE_KIND_STRETCH ? _("Stretches")
-                                                               : _("Strengthening"));
-  gtk_label_set_xalign (GTK_LABEL (header), 0);
-  gtk_widget_add_css_class (header, "heading");
-  gtk_widget_add_css_class (header, "list-header");
-  gtk_list_box_row_set_header (row, header);
-}
-
 static void
 pick (LimberExercisePicker *self,
       LimberExercise       *exercise)
@@ -102,7 +55,7 @@ static void
 row_activated_cb (LimberExercisePicker *self,
                   GtkListBoxRow        *row)
 {
-  pick (self, row_get_exercise (row));
+  pick (self, limber_exercise_row_get_exercise (row));
 }
 
 static void
@@ -201,8 +154,9 @@ limber_exercise_picker_init (LimberExercisePicker *self)
 
   self->filter = gtk_custom_filter_new (filter_exercise, self, NULL);
   self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
-  gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->filtered), create_row, self, NULL);
-  gtk_list_box_set_header_func (self->list, header_func, NULL, NULL);
+  gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->filtered),
+                           limber_exercise_row_new, NULL, NULL);
+  gtk_list_box_set_header_func (self->list, limber_exercise_kind_header_func, NULL, NULL);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
 }
 

@@ -425,63 +425,30 @@ action_position (LimberProgramEditor *self,
   return focused_position (self);
 }
 
+/* Move up or down, duplicate, remove, edit: on the row the menu belongs to, or the focused one. */
 static void
-move_up_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+row_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
 {
   LimberProgramEditor *self = LIMBER_PROGRAM_EDITOR (widget);
   int position = action_position (self, parameter);
 
-  if (position > 0)
-    move (self, position, position - 1);
-}
+  if (position < 0)
+    return;
 
-static void
-move_down_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  LimberProgramEditor *self = LIMBER_PROGRAM_EDITOR (widget);
-  int position = action_position (self, parameter);
-
-  if (position >= 0)
+  if (g_str_equal (action_name, "editor.move-up"))
+    {
+      if (position > 0)
+        move (self, position, position - 1);
+    }
+  else if (g_str_equal (action_name, "editor.move-down"))
     move (self, position, position + 1);
-}
-
-static void
-duplicate_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  LimberProgramEditor *self = LIMBER_PROGRAM_EDITOR (widget);
-  int position = action_position (self, parameter);
-
-  if (position >= 0)
+  else if (g_str_equal (action_name, "editor.duplicate"))
     duplicate_at (self, position);
-}
-
-static void
-remove_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  LimberProgramEditor *self = LIMBER_PROGRAM_EDITOR (widget);
-  int position = action_position (self, parameter);
-
-  if (position >= 0)
+  else if (g_str_equal (action_name, "editor.remove"))
     remove_at (self, position);
-}
-
-static void
-edit_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  LimberProgramEditor *self = LIMBER_PROGRAM_EDITOR (widget);
-  int position = action_position (self, parameter);
-
-  if (position >= 0)
+  else
     limber_program_editor_edit (self, position);
 }
 
@@ -780,11 +747,11 @@ limber_program_editor_class_init (LimberProgramEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, exercise_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "editor.add", NULL, add_action);
-  gtk_widget_class_install_action (widget_class, "editor.edit", "i", edit_action);
-  gtk_widget_class_install_action (widget_class, "editor.move-up", "i", move_up_action);
-  gtk_widget_class_install_action (widget_class, "editor.move-down", "i", move_down_action);
-  gtk_widget_class_install_action (widget_class, "editor.duplicate", "i", duplicate_action);
-  gtk_widget_class_install_action (widget_class, "editor.remove", "i", remove_action);
+  gtk_widget_class_install_action (widget_class, "editor.edit", "i", row_action);
+  gtk_widget_class_install_action (widget_class, "editor.move-up", "i", row_action);
+  gtk_widget_class_install_action (widget_class, "editor.move-down", "i", row_action);
+  gtk_widget_class_install_action (widget_class, "editor.duplicate", "i", row_action);
+  gtk_widget_class_install_action (widget_class, "editor.remove", "i", row_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "editor.move-up", "i", -1);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "editor.move-down", "i", -1);

@@ -1,6 +1,8 @@
 /* limber-ui-util.c: small builders for the text lists the detail pages show. */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "limber-ui-util.h"
 
 void
@@ -96,4 +98,54 @@ limber_show_toast (GtkWidget *widget,
   g_object_set_data (G_OBJECT (overlay), "limber-toast", toast);
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), overlay, 0);
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
+/* A library exercise as a list row: its name, and its muscles as the subtitle. It is a
+ * GtkListBoxCreateWidgetFunc. */
+GtkWidget *
+limber_exercise_row_new (gpointer item,
+                         gpointer user_data)
+{
+  LimberExercise *exercise = item;
+  g_autofree char *summary = limber_exercise_dup_summary (exercise);
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), limber_exercise_get_name (exercise));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), summary);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data_full (G_OBJECT (row), "exercise", g_object_ref (exercise), g_object_unref);
+
+  return row;
+}
+
+LimberExercise *
+limber_exercise_row_get_exercise (GtkListBoxRow *row)
+{
+  return row != NULL ? g_object_get_data (G_OBJECT (row), "exercise") : NULL;
+}
+
+/* A heading above the first exercise of each kind; the library lists them kind by kind. */
+void
+limber_exercise_kind_header_func (GtkListBoxRow *row,
+                                  GtkListBoxRow *before,
+                                  gpointer       user_data)
+{
+  LimberExercise *previous = limber_exercise_row_get_exercise (before);
+  LimberExerciseKind kind = limber_exercise_get_kind (limber_exercise_row_get_exercise (row));
+  GtkWidget *header;
+
+  if (previous != NULL && limber_exercise_get_kind (previous) == kind)
+    {
+      gtk_list_box_row_set_header (row, NULL);
+      return;
+    }
+
+  header = gtk_label_new (kind == LIMBER_EXERCISE_KIND_STRETCH ? _("Stretches")
+                                                               : _("Strengthening"));
+  gtk_label_set_xalign (GTK_LABEL (header), 0);
+  gtk_widget_add_css_class (header, "heading");
+  gtk_widget_add_css_class (header, "list-header");
+  gtk_list_box_row_set_header (row, header);
 }

@@ -3,6 +3,8 @@
 
 #include <adwaita.h>
 
+#include "limber-exercise.h"
+
 G_BEGIN_DECLS
 
 void limber_box_remove_all       (GtkBox             *box);
@@ -11,6 +13,12 @@ void limber_box_add_bullets      (GtkBox             *box,
 void limber_box_add_numbered     (GtkBox             *box,
                                   const char * const *items);
 
+GtkWidget      *limber_exercise_row_new          (gpointer        exercise,
+                                                  gpointer        user_data);
+LimberExercise *limber_exercise_row_get_exercise (GtkListBoxRow  *row);
+void            limber_exercise_kind_header_func (GtkListBoxRow  *row,
+                                                  GtkListBoxRow  *before,
+                                                  gpointer        user_data);
 void limber_show_toast           (GtkWidget          *widget,
                                   AdwToast           *toast);
 

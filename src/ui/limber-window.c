@@ -10,6 +10,7 @@
 #include "limber-exercise-page.h"
 #include "limber-guide-page.h"
 #include "limber-patients-view.h"
+#include "limber-ui-util.h"
 #include "limber-window.h"
 
 struct _LimberWindow
@@ -75,54 +76,6 @@ update_filter (LimberWindow *self)
                                     ? "list" : "empty");
 }
 
-static GtkWidget *
-create_exercise_row (gpointer item,
-                     gpointer user_data)
-{
-  LimberExercise *exercise = item;
-  g_autofree char *summary = limber_exercise_dup_summary (exercise);
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), limber_exercise_get_name (exercise));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), summary);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_object_set_data_full (G_OBJECT (row), "exercise", g_object_ref (exercise), g_object_unref);
-
-  return row;
-}
-
-static LimberExercise *
-row_get_exercise (GtkListBoxRow *row)
-{
-  return row != NULL ? g_object_get_data (G_OBJECT (row), "exercise") : NULL;
-}
-
-/* A heading above the first exercise of each kind. */
-static void
-exercise_header_func (GtkListBoxRow *row,
-                      GtkListBoxRow *before,
-                      gpointer       user_data)
-{
-  LimberExercise *exercise = row_get_exercise (row);
-  LimberExercise *previous = row_get_exercise (before);
-  LimberExerciseKind kind = limber_exercise_get_kind (exercise);
-  GtkWidget *header;
-
-  if (previous != NULL && limber_exercise_get_kind (previous) == kind)
-    {
-      gtk_list_box_row_set_header (row, NULL);
-      return;
-    }
-
-  header = gtk_label_new (kind == LIMBER_EXERCISE_KIND_STRETCH ? _("Stretches")
-                                                               : _("Strengthening"));
-  gtk_label_set_xalign (GTK_LABEL (header), 0);
-  gtk_widget_add_css_class (header, "heading");
-  gtk_widget_add_css_class (header, "list-header");
-  gtk_list_box_row_set_header (row, header);
-}
-
 static void
 show_content (LimberWindow *self)
 {
@@ -144,7 +97,7 @@ select_exercise_row (LimberWindow   *self,
           break;
         }
 
-      if (row_get_exercise (row) == exercise)
+      if (limber_exercise_row_get_exercise (row) == exercise)
         {
           gtk_list_box_select_row (self->exercise_list, row);
           break;
@@ -177,7 +130,7 @@ static void
 exercise_row_activated_cb (LimberWindow  *self,
                            GtkListBoxRow *row)
 {
-  show_exercise (self, row_get_exercise (row));
+  show_exercise (self, limber_exercise_row_get_exercise (row));
   show_content (self);
 }
 
@@ -543,8 +496,8 @@ limber_window_init (LimberWindow *self)
   self->filter = gtk_custom_filter_new (filter_exercise, self, NULL);
   self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
   gtk_list_box_bind_model (self->exercise_list, G_LIST_MODEL (self->filtered),
-                           create_exercise_row, self, NULL);
-  gtk_list_box_set_header_func (self->exercise_list, exercise_header_func, NULL, NULL);
+                           limber_exercise_row_new, NULL, NULL);
+  gtk_list_box_set_header_func (self->exercise_list, limber_exercise_kind_header_func, NULL, NULL);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
 }
 

@@ -1,0 +1,90 @@
+/* ui-test-util.c: see ui-test-util.h. */
+#include "config.h"
+
+#include "ui-test-util.h"
+
+/* Starts GTK and libadwaita; FALSE (the test skipped) when there is no display. In CI a
+ * missing display is a failure, never a silent skip. */
+gboolean
+ui_test_init (int    *argc,
+              char ***argv)
+{
+  g_test_init (argc, argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      if (g_getenv ("CI") != NULL)
+        g_error ("no display: run the window tests under Xvfb");
+      g_test_skip ("no display");
+      return FALSE;
+    }
+
+  adw_init ();
+  return TRUE;
+}
+
+/* Runs what the main loop has pending. */
+void
+drain (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+void
+wait_for (gboolean (*condition) (gpointer),
+          gpointer  data)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!condition (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+
+  drain ();
+}
+
+gboolean
+is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+static void
+collect_widgets (GtkWidget *widget,
+                 GType      type,
+                 GPtrArray *found,
+                 gboolean   mapped_only)
+{
+  if (mapped_only && !gtk_widget_get_mapped (widget))
+    return;
+
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_widgets (child, type, found, mapped_only);
+}
+
+/* The widgets of @type under @widget that a person can see: mapped ones only. */
+void
+collect (GtkWidget *widget,
+         GType      type,
+         GPtrArray *found)
+{
+  collect_widgets (widget, type, found, TRUE);
+}
+
+/* Every widget of @type under @widget, shown or not. */
+void
+collect_all (GtkWidget *widget,
+             GType      type,
+             GPtrArray *found)
+{
+  collect_widgets (widget, type, found, FALSE);
+}

@@ -1,0 +1,22 @@
+/* ui-test-util.h: what the tests under Xvfb share: starting GTK, letting the main loop run,
+ * and finding the widgets a person would see. */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+gboolean ui_test_init (int     *argc,
+                       char  ***argv);
+void     drain        (void);
+void     wait_for     (gboolean (*condition) (gpointer),
+                       gpointer  data);
+gboolean is_mapped    (gpointer  widget);
+void     collect      (GtkWidget *widget,
+                       GType      type,
+                       GPtrArray *found);
+void     collect_all  (GtkWidget *widget,
+                       GType      type,
+                       GPtrArray *found);
+
+G_END_DECLS
