@@ -336,7 +336,7 @@ static guint
 keystroke (LimberStore *store,
            const char  *query)
 {
-  g_autofree char *folded = g_utf8_casefold (query, -1);
+  g_autofree char *folded = limber_store_fold (query);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (store)), matches = 0;
 
   for (guint i = 0; i < n; i++)

@@ -315,6 +315,12 @@ test_program_prescription_json (void)
 
   assert_prescription_refused ("reps", "0", LIMBER_DATA_ERROR_RANGE,
                                "ann.json: programs[0].exercises[3].reps: expected 1–100, got 0");
+  /* The editor's steps hold in a document too: rest in fives, weights in halves. */
+  assert_prescription_refused ("rest_seconds", "7", LIMBER_DATA_ERROR_RANGE,
+                               "ann.json: programs[0].exercises[3].rest_seconds: Rest between sets must be a multiple of 5.");
+  assert_prescription_refused ("load", "{\"kind\": \"ankle-weight\", \"amount\": 2.3, \"unit\": \"kg\"}",
+                               LIMBER_DATA_ERROR_RANGE,
+                               "ann.json: programs[0].exercises[3].load.amount: Ankle weight (kg) must be a multiple of 0.5.");
   assert_prescription_refused ("reps", "101", LIMBER_DATA_ERROR_RANGE,
                                "ann.json: programs[0].exercises[3].reps: expected 1–100, got 101");
   assert_prescription_refused ("reps", "4294967306", LIMBER_DATA_ERROR_RANGE,
@@ -1025,6 +1031,17 @@ test_program_age (void)
   g_assert_error (error, LIMBER_DATA_ERROR, LIMBER_DATA_ERROR_RANGE);
   g_clear_error (&error);
   g_assert_cmpint (g_date_compare (patient->birth_date, leap), ==, 0);
+
+  /* 120 years is counted to the day, not by the calendar year. */
+  {
+    g_autoptr(GDate) new_year = g_date_new_dmy (1, G_DATE_JANUARY, 2026);
+    g_autoptr(GDate) eve_1905 = g_date_new_dmy (31, G_DATE_DECEMBER, 1905);
+
+    g_assert_true (limber_patient_set_birth_date (patient, eve_1905, new_year, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (limber_patient_get_age (patient, new_year), ==, 120);
+    g_assert_true (limber_patient_set_birth_date (patient, leap, march1, NULL));
+  }
 
   /* An age told: it grows with the years since. */
   g_assert_true (limber_patient_set_age (patient, 70, told, &error));

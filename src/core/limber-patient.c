@@ -1182,6 +1182,9 @@ limber_patient_set_age (LimberPatient  *patient,
   return TRUE;
 }
 
+static int years_between (GDate *from,
+                          GDate *to);
+
 gboolean
 limber_patient_set_birth_date (LimberPatient  *patient,
                                GDate          *birth_date,
@@ -1199,7 +1202,7 @@ limber_patient_set_birth_date (LimberPatient  *patient,
           return FALSE;
         }
 
-      years = g_date_get_year (today) - g_date_get_year (birth_date);
+      years = years_between (birth_date, today);
       if (years > (int) LIMBER_PATIENT_MAX_AGE)
         {
           g_set_error (error, LIMBER_DATA_ERROR, LIMBER_DATA_ERROR_RANGE,

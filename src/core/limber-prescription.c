@@ -609,6 +609,25 @@ load_load (LimberPrescription    *self,
     }
 }
 
+static gboolean
+check_loaded_field (LimberField            field,
+                    double                 value,
+                    const LimberJsonPlace *place,
+                    const char            *member,
+                    GError               **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *where = NULL;
+
+  if (limber_field_check (field, value, &local_error))
+    return TRUE;
+
+  where = limber_json_place_format (place, member);
+  g_set_error (error, LIMBER_DATA_ERROR, LIMBER_DATA_ERROR_RANGE, "%s: %s: %s", place->file, where,
+               local_error->message);
+  return FALSE;
+}
+
 LimberPrescription *
 limber_prescription_load (JsonObject            *object,
                           const LimberJsonPlace *place,
@@ -651,6 +670,14 @@ limber_prescription_load (JsonObject            *object,
   self->exercise_id = g_strdup (exercise_id);
   self->side = side;
   self->schedule = schedule;
+
+  /* The steps the editor keeps to (rest in fives, weights in halves) hold in a document too. */
+  if (!check_loaded_field (LIMBER_FIELD_REST, self->rest_seconds, place, "rest_seconds", error) ||
+      (self->load == LIMBER_LOAD_ANKLE_WEIGHT &&
+       !check_loaded_field (self->load_unit == LIMBER_WEIGHT_UNIT_KG ? LIMBER_FIELD_LOAD_KG
+                                                                     : LIMBER_FIELD_LOAD_LB,
+                            self->load_amount, place, "load.amount", error)))
+    return NULL;
 
   if (!limber_prescription_set_modifications (self, (const char * const *) modifications, error) ||
       !limber_prescription_set_note (self, note, error))

@@ -24,7 +24,7 @@
 
 #include "limber-store.h"
 
-#define CACHE_VERSION 2
+#define CACHE_VERSION 3
 #define CACHE_ENTRY "(sxtssssbsussss)"
 #define CACHE_TYPE "(usa" CACHE_ENTRY ")"
 #define TEMPLATES_FOLDER "templates"
@@ -87,14 +87,23 @@ limber_store_item_init (LimberStoreItem *self)
 {
 }
 
+/* Text as search compares it: case-folded, with "é" typed one way or another the same. */
+char *
+limber_store_fold (const char *text)
+{
+  g_autofree char *normal = g_utf8_normalize (text != NULL ? text : "", -1, G_NORMALIZE_ALL_COMPOSE);
+
+  return g_utf8_casefold (normal != NULL ? normal : "", -1);
+}
+
 static void
 item_finish (LimberStoreItem *item)
 {
-  g_autofree char *folded = g_utf8_casefold (item->name, -1);
+  g_autofree char *folded = limber_store_fold (item->name);
   g_autofree char *text = g_strconcat (item->name, "\n", item->notes, "\n", item->condition, NULL);
 
   item->sort_key = g_utf8_collate_key (folded, -1);
-  item->search_text = g_utf8_casefold (text, -1);
+  item->search_text = limber_store_fold (text);
 }
 
 static char *
@@ -214,7 +223,7 @@ limber_store_item_get_age (LimberStoreItem *item,
   return limber_patient_get_age (patient, today);
 }
 
-/* Whether the name, notes or condition contain the query, which the caller case-folded. */
+/* Whether the name, notes or condition contain the query, folded with limber_store_fold(). */
 gboolean
 limber_store_item_matches (LimberStoreItem *item,
                            const char      *folded_query)

@@ -52,6 +52,7 @@ const char      *limber_store_item_get_problem    (LimberStoreItem *item);
 gboolean         limber_store_item_matches        (LimberStoreItem *item,
                                                    const char      *folded_query);
 
+char            *limber_store_fold                (const char      *text);
 char            *limber_store_get_default_folder  (void);
 LimberStore     *limber_store_new                 (GFile           *folder,
                                                    const char      *cache_folder);

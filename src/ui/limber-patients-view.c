@@ -242,7 +242,7 @@ search_changed_cb (LimberPatientsView *self,
                    GtkSearchEntry     *entry)
 {
   g_free (self->query);
-  self->query = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (entry)), -1);
+  self->query = limber_store_fold (gtk_editable_get_text (GTK_EDITABLE (entry)));
   refilter (self);
   select_current (self);
 }
