@@ -48,7 +48,7 @@ static void
 test_dosage_amplitude (void)
 {
   LimberDosage d = dosage (1, 15, 15, LIMBER_REP_UNIT_REP, 3, LIMBER_SIDE_EACH, 3, 4, 1);
-  g_autofree char *none = limber_dosage_format_amplitude (&d);
+  g_autofree char *none = limber_dosage_format_amplitude (&d, LIMBER_UNITS_METRIC);
   g_autofree char *lift = NULL;
   g_autofree char *step = NULL;
 
@@ -57,14 +57,17 @@ test_dosage_amplitude (void)
   d.amplitude = LIMBER_AMPLITUDE_LIFT;
   d.amplitude_cm = 30;
   d.amplitude_in = 12;
-  lift = limber_dosage_format_amplitude (&d);
-  g_assert_cmpstr (lift, ==, "Lift about 30 cm (12 in)");
+  lift = limber_dosage_format_amplitude (&d, LIMBER_UNITS_METRIC);
+  g_assert_cmpstr (lift, ==, "Lift about 30 cm");
+  g_free (lift);
+  lift = limber_dosage_format_amplitude (&d, LIMBER_UNITS_IMPERIAL);
+  g_assert_cmpstr (lift, ==, "Lift about 12 in");
 
   d.amplitude = LIMBER_AMPLITUDE_STEP_HEIGHT;
   d.amplitude_cm = 20;
   d.amplitude_in = 8;
-  step = limber_dosage_format_amplitude (&d);
-  g_assert_cmpstr (step, ==, "On a step about 20 cm (8 in) high");
+  step = limber_dosage_format_amplitude (&d, LIMBER_UNITS_IMPERIAL);
+  g_assert_cmpstr (step, ==, "On a step about 8 in high");
 }
 
 static void

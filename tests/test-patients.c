@@ -407,6 +407,21 @@ test_refused_save (Fixture       *fixture,
   /* Opening another patient is refused while the change is unsaved. */
   g_assert_nonnull (limber_patient_get_active_program (patient_of (fixture)));
 
+  /* Closing now would lose the change: Limber asks, and stays open. */
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  drain ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
+  {
+    GtkWidget *dialog = find_window (ADW_TYPE_MESSAGE_DIALOG);
+
+    g_assert_nonnull (dialog);
+    g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                     "Changes Not Saved");
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+    drain ();
+  }
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
+
   /* The folder can be written again: Try Again saves it. */
   limber_store_set_fault (store, LIMBER_WRITE_STEP_NONE, FALSE);
   click (find_titled (GTK_WIDGET (bar), GTK_TYPE_BUTTON, "_Try Again"));

@@ -239,25 +239,35 @@ limber_dosage_format (const LimberDosage *dosage)
   return g_strdup_printf (_("%s · %s"), amount, frequency);
 }
 
+/* "Lift about 30 cm", or "Lift about 12 in" in imperial units. */
 char *
-limber_dosage_format_amplitude (const LimberDosage *dosage)
+limber_dosage_format_amplitude (const LimberDosage *dosage,
+                                LimberUnits         units)
 {
+  g_autofree char *size = NULL;
+
   g_return_val_if_fail (dosage != NULL, NULL);
+
+  if (dosage->amplitude == LIMBER_AMPLITUDE_NONE)
+    return NULL;
+
+  size = units == LIMBER_UNITS_IMPERIAL
+         /* Translators: a length in inches, as in "12 in" */
+         ? g_strdup_printf (_("%.0f in"), dosage->amplitude_in)
+         /* Translators: a length in centimetres, as in "30 cm" */
+         : g_strdup_printf (_("%.0f cm"), dosage->amplitude_cm);
 
   switch (dosage->amplitude)
     {
     case LIMBER_AMPLITUDE_LIFT:
-      /* Translators: how high to lift the leg, as in "Lift about 30 cm (12 in)" */
-      return g_strdup_printf (_("Lift about %.0f cm (%.0f in)"), dosage->amplitude_cm,
-                              dosage->amplitude_in);
+      /* Translators: how high to lift the leg, as in "Lift about 30 cm" */
+      return g_strdup_printf (_("Lift about %s"), size);
     case LIMBER_AMPLITUDE_STEP_WIDTH:
-      /* Translators: how wide each side step is, as in "Steps about 38 cm (15 in) wide" */
-      return g_strdup_printf (_("Steps about %.0f cm (%.0f in) wide"), dosage->amplitude_cm,
-                              dosage->amplitude_in);
+      /* Translators: how wide each side step is, as in "Steps about 38 cm wide" */
+      return g_strdup_printf (_("Steps about %s wide"), size);
     case LIMBER_AMPLITUDE_STEP_HEIGHT:
-      /* Translators: the height of the step, as in "On a step about 20 cm (8 in) high" */
-      return g_strdup_printf (_("On a step about %.0f cm (%.0f in) high"), dosage->amplitude_cm,
-                              dosage->amplitude_in);
+      /* Translators: the height of the step, as in "On a step about 20 cm high" */
+      return g_strdup_printf (_("On a step about %s high"), size);
     case LIMBER_AMPLITUDE_NONE:
     default:
       return NULL;

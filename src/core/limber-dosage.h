@@ -5,6 +5,7 @@
 
 #include "limber-json.h"
 #include "limber-types.h"
+#include "limber-units.h"
 
 G_BEGIN_DECLS
 
@@ -43,7 +44,8 @@ gboolean      limber_dosage_load             (LimberDosage          *dosage,
 char         *limber_dosage_format           (const LimberDosage    *dosage);
 char         *limber_dosage_format_amount    (const LimberDosage    *dosage);
 char         *limber_dosage_format_frequency (const LimberDosage    *dosage);
-char         *limber_dosage_format_amplitude (const LimberDosage    *dosage);
+char         *limber_dosage_format_amplitude (const LimberDosage    *dosage,
+                                              LimberUnits            units);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LimberDosage, limber_dosage_free)
 

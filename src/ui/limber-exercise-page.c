@@ -10,6 +10,7 @@
 #include "limber-demonstration.h"
 #include "limber-exercise-page.h"
 #include "limber-ui-util.h"
+#include "limber-units.h"
 
 struct _LimberExercisePage
 {
@@ -17,6 +18,7 @@ struct _LimberExercisePage
 
   LimberExercise *exercise;
   LimberLibrary  *library;
+  GSettings      *settings;
 
   GtkScrolledWindow *scrolled_window;
   GtkLabel       *name_label;
@@ -46,10 +48,16 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (LimberExercisePage, limber_exercise_page, GTK_TYPE_WIDGET)
 
+static void limber_exercise_page_update (LimberExercisePage *self);
+
 static void
 limber_exercise_page_dispose (GObject *object)
 {
   LimberExercisePage *self = (LimberExercisePage *)object;
+
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+  g_clear_object (&self->settings);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LIMBER_TYPE_EXERCISE_PAGE);
   g_clear_object (&self->exercise);
@@ -139,6 +147,11 @@ static void
 limber_exercise_page_init (LimberExercisePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Heights in the units chosen in Preferences. */
+  self->settings = g_settings_new (APP_ID);
+  g_signal_connect_swapped (self->settings, "changed::units",
+                            G_CALLBACK (limber_exercise_page_update), self);
 }
 
 static void
@@ -216,7 +229,10 @@ limber_exercise_page_update (LimberExercisePage *self)
                           limber_position_to_label (limber_exercise_get_position (exercise)));
   dosage_line = limber_dosage_format (dosage);
   dosage_text = wrap_at_separators (dosage_line);
-  amplitude = limber_dosage_format_amplitude (dosage);
+  {
+    g_autofree char *units = g_settings_get_string (self->settings, "units");
+    amplitude = limber_dosage_format_amplitude (dosage, limber_units_from_setting (units));
+  }
   muscles = limber_exercise_dup_summary (exercise);
   /* One piece of equipment a line: their names may hold commas. */
   equipment_text = equipment[0] != NULL ? g_strjoinv ("\n", (GStrv) equipment)
