@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "bench-util.h"
 #include "limber-renderer.h"
 
 #define WIDTH 1280
@@ -23,24 +24,6 @@ typedef struct
   LimberRenderer *renderer;
   double          best[FRAMES];   /* the frame times of the round with the lowest median */
 } Subject;
-
-static double
-now_ms (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_MONOTONIC, &ts);
-  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
 
 /* One round of a motion: its frames spread evenly over its duration. */
 static void

@@ -28,6 +28,7 @@
 #include <unistd.h>
 
 #include "limber-store.h"
+#include "bench-util.h"
 
 #define N_PATIENTS 10000
 #define N_EXERCISES 8
@@ -107,34 +108,6 @@ typedef struct
 /* The temporary folders, removed at exit by the process that made them, whatever happens. */
 static char *temp_folders[3];
 static pid_t main_pid;
-
-static double
-now_ms (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_MONOTONIC, &ts);
-  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-/* The processor time this process used: with the wall time, it tells a busy machine. */
-static double
-cpu_ms (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
 
 static Figure
 figure_of (double *times,
