@@ -58,6 +58,7 @@ find_first (GtkWidget *root,
   return found->len > 0 ? g_ptr_array_index (found, 0) : NULL;
 }
 
+/* The visible window of @type: a dialog answered before may still be on its way out. */
 static GtkWidget *
 find_window (GType type)
 {
@@ -67,11 +68,21 @@ find_window (GType type)
     {
       g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
 
-      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type))
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
         return GTK_WIDGET (toplevel);
     }
 
   return NULL;
+}
+
+/* Answers a message dialog as its button would: the response, then the dialog closes. */
+static void
+respond (GtkWidget  *dialog,
+         const char *response)
+{
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  drain ();
 }
 
 /* What a click does, without the pressed-look delay of gtk_widget_activate(). */
@@ -417,10 +428,32 @@ test_refused_save (Fixture       *fixture,
     g_assert_nonnull (dialog);
     g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
                      "Changes Not Saved");
-    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+    respond (dialog, "cancel");
     drain ();
   }
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->window)));
+
+  /* Nor does choosing another folder in Preferences lose it: the folder stays. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+    g_autofree char *other = g_dir_make_tmp ("limber-other-XXXXXX", NULL);
+    g_autofree char *kept = NULL;
+    GtkWidget *dialog;
+
+    g_settings_set_string (settings, "store-folder", other);
+    drain ();
+    dialog = find_window (ADW_TYPE_MESSAGE_DIALOG);
+    g_assert_nonnull (dialog);
+    g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                     "Folder Not Changed");
+    respond (dialog, "close");
+    drain ();
+    kept = g_settings_get_string (settings, "store-folder");
+    g_assert_cmpstr (kept, ==, fixture->folder);
+    g_assert_true (limber_patients_view_has_unsaved (view));
+    g_assert_nonnull (limber_patient_get_active_program (patient_of (fixture)));
+    remove_tree (other);
+  }
 
   /* The folder can be written again: Try Again saves it. */
   limber_store_set_fault (store, LIMBER_WRITE_STEP_NONE, FALSE);
@@ -463,7 +496,7 @@ test_conflict (Fixture       *fixture,
   g_assert_cmpstr (before, ==, after);
 
   /* Keep mine as a copy: a second record, and theirs untouched and shown. */
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "copy");
+  respond (dialog, "copy");
   drain ();
   g_clear_pointer (&after, g_free);
   g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
@@ -511,7 +544,7 @@ test_template_and_folder (Fixture       *fixture,
   dialog = find_window (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
   gtk_editable_set_text (GTK_EDITABLE (find_first (dialog, GTK_TYPE_ENTRY)), "Hip OA, early");
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "ok");
+  respond (dialog, "ok");
   drain ();
 
   templates = limber_store_list_templates (store, NULL);
@@ -633,6 +666,34 @@ test_reorder (Fixture       *fixture,
   g_assert_cmpuint (limber_patient_get_active_program (patient_of (fixture))->prescriptions->len, ==, 11);
 }
 
+static void
+test_deleted_elsewhere (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+  GtkWidget *dialog;
+
+  add_patient (fixture, "Rosa Delgado", "Hip osteoarthritis");
+  path = document_path (fixture, patient_of (fixture)->id);
+
+  /* Another computer deletes her record; this window's change is kept as a new one. */
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  activate (fixture, "patients.new-program", g_variant_new_string ("hip-pain"));
+  dialog = find_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Record Deleted Elsewhere");
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  respond (dialog, "copy");
+  drain ();
+
+  g_assert_cmpuint (n_listed (fixture), ==, 1);
+  g_assert_nonnull (patient_of (fixture));
+  g_assert_cmpstr (patient_of (fixture)->name, ==, "Rosa Delgado (copy)");
+  g_assert_cmpuint (patient_of (fixture)->programs->len, ==, 1);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -655,6 +716,8 @@ main (int   argc,
               test_refused_save, fixture_tear_down);
   g_test_add ("/limber/patients/conflict", Fixture, NULL, fixture_set_up,
               test_conflict, fixture_tear_down);
+  g_test_add ("/limber/patients/deleted-elsewhere", Fixture, NULL, fixture_set_up,
+              test_deleted_elsewhere, fixture_tear_down);
   g_test_add ("/limber/patients/unreadable", Fixture, NULL, fixture_set_up,
               test_unreadable_listed, fixture_tear_down);
   g_test_add ("/limber/patients/template-and-folder", Fixture, NULL, fixture_set_up,

@@ -70,6 +70,7 @@ static GParamSpec *properties[N_PROPS];
 G_DEFINE_FINAL_TYPE (LimberPatientsView, limber_patients_view, GTK_TYPE_WIDGET)
 
 static void show_patient (LimberPatientsView *self);
+static void close_patient (LimberPatientsView *self);
 static void update_actions (LimberPatientsView *self);
 
 static GtkWindow *
@@ -331,46 +332,49 @@ reload_patient (LimberPatientsView *self)
   self->program = NULL;
   set_save_error (self, NULL);
 
-  if (limber_patients_view_open_patient (self, id) && program_id != NULL)
+  if (!limber_patients_view_open_patient (self, id))
+    close_patient (self);
+  else if (program_id != NULL)
     limber_patients_view_open_program (self, program_id);
 }
 
+/* "copy" keeps this window's version as a new record; then the record on disk is shown
+ * again, or, when it was deleted elsewhere, forgotten and the copy shown in its place. */
 static void
 conflict_response_cb (AdwMessageDialog   *dialog,
                       const char         *response,
                       LimberPatientsView *self)
 {
+  gboolean vanished = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "vanished"));
   g_autoptr(GError) error = NULL;
   g_autoptr(LimberPatient) copy = NULL;
 
   if (self->patient == NULL)
     return;
 
-  if (g_strcmp0 (response, "copy") == 0)
+  if (g_strcmp0 (response, "copy") == 0 &&
+      !(copy = limber_store_save_as_copy (self->store, self->patient, &error)))
     {
-      copy = limber_store_save_as_copy (self->store, self->patient, &error);
-      if (copy == NULL)
-        {
-          set_save_error (self, error->message);
-          return;
-        }
+      set_save_error (self, error->message);
+      return;
     }
 
-  if (limber_store_lookup (self->store, self->patient->id) != NULL &&
-      g_strcmp0 (response, "copy") == 0)
-    reload_patient (self);
-  else if (g_strcmp0 (response, "reload") == 0)
+  if (vanished)
+    {
+      /* The file is gone: deleting only takes it out of the list. */
+      limber_store_delete (self->store, self->patient, NULL);
+      close_patient (self);
+      if (copy != NULL)
+        limber_patients_view_open_patient (self, copy->id);
+    }
+  else
     reload_patient (self);
 
   if (copy != NULL)
     {
       g_autofree char *message = g_strdup_printf (_("Your version was kept as “%s”"), copy->name);
-      AdwToast *toast = adw_toast_new (message);
 
-      if (limber_store_lookup (self->store, self->patient != NULL ? self->patient->id : "") == NULL)
-        limber_patients_view_open_patient (self, copy->id);
-      adw_toast_set_timeout (toast, 0);
-      add_toast (self, toast);
+      toast_message (self, message);
     }
 }
 
@@ -399,6 +403,7 @@ show_conflict (LimberPatientsView *self,
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "copy");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "copy");
+  g_object_set_data (G_OBJECT (dialog), "vanished", GINT_TO_POINTER (vanished));
   g_signal_connect_object (dialog, "response", G_CALLBACK (conflict_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -25,6 +25,7 @@ struct _LimberWindow
   int                 kind_filter_value; /* the kind, or -1 for all */
   char               *search_text;
   gboolean            closing_anyway;
+  char               *store_setting;     /* the "store-folder" setting the store was opened for */
 
   AdwToastOverlay    *toast_overlay;
   AdwViewStack       *view_stack;
@@ -256,6 +257,28 @@ open_store (LimberWindow *self)
   g_autoptr(GFile) folder = NULL;
   gboolean is_default = path[0] == '\0';
 
+  if (g_strcmp0 (path, self->store_setting) == 0)
+    return;
+
+  /* A change the old folder refused would be lost with it: keep the old folder until it is
+   * saved. */
+  if (self->store_setting != NULL && limber_patients_view_has_unsaved (self->patients_view) &&
+      !limber_patients_view_save (self->patients_view))
+    {
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Folder Not Changed"), NULL);
+
+      adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                      _("%s The patient records stay in the folder in use until this change is saved."),
+                                      limber_patients_view_get_save_error (self->patients_view));
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      g_settings_set_string (self->settings, "store-folder", self->store_setting);
+      return;
+    }
+
+  g_free (self->store_setting);
+  self->store_setting = g_strdup (path);
+
   if (is_default)
     {
       g_free (path);
@@ -371,6 +394,7 @@ limber_window_finalize (GObject *object)
 
   g_free (self->kind_filter);
   g_free (self->search_text);
+  g_free (self->store_setting);
 
   G_OBJECT_CLASS (limber_window_parent_class)->finalize (object);
 }
