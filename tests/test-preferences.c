@@ -96,7 +96,7 @@ test_preferences_units (void)
 
   reset_settings ();
   window = window_new ();
-  row = find_row (window, ADW_TYPE_COMBO_ROW, "Units for heights and loads");
+  row = find_row (window, ADW_TYPE_COMBO_ROW, "Measurement system");
 
   /* Opening the window writes nothing. */
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
@@ -106,14 +106,15 @@ test_preferences_units (void)
       g_assert_null (value);
     }
   g_assert_cmpuint (adw_combo_row_get_selected (row), ==, limber_units_from_locale ());
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
-                   "Following the language settings");
+  g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (gtk_widget_get_ancestor (GTK_WIDGET (row), ADW_TYPE_PREFERENCES_GROUP))), ==,
+                   "Heights in centimetres, loads in kilograms; following the language settings");
 
   adw_combo_row_set_selected (row, 1);
   drain ();
   units = g_settings_get_string (settings, "units");
   g_assert_cmpstr (units, ==, "imperial");
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "");
+  g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (gtk_widget_get_ancestor (GTK_WIDGET (row), ADW_TYPE_PREFERENCES_GROUP))), ==,
+                   "Heights in inches, loads in pounds");
 
   adw_combo_row_set_selected (row, 0);
   drain ();
@@ -128,8 +129,8 @@ test_preferences_units (void)
   g_settings_reset (settings, "units");
   drain ();
   g_assert_cmpuint (adw_combo_row_get_selected (row), ==, limber_units_from_locale ());
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
-                   "Following the language settings");
+  g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (gtk_widget_get_ancestor (GTK_WIDGET (row), ADW_TYPE_PREFERENCES_GROUP))), ==,
+                   "Heights in centimetres, loads in kilograms; following the language settings");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -206,9 +206,18 @@ static void
 update_units (LimberPreferencesWindow *self)
 {
   g_autofree char *units = g_settings_get_string (self->settings, "units");
+  gboolean imperial = limber_units_from_setting (units) == LIMBER_UNITS_IMPERIAL;
+  const char *which = imperial ? _("Heights in inches, loads in pounds")
+                               : _("Heights in centimetres, loads in kilograms");
+  g_autofree char *subtitle = units[0] == '\0'
+                              /* Translators: the units, then why, as in "Heights in centimetres, loads in kilograms; following the language settings" */
+                              ? g_strdup_printf (_("%s; following the language settings"), which)
+                              : g_strdup (which);
 
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->units_row),
-                               units[0] == '\0' ? _("Following the language settings") : "");
+  /* On the group, where it has the whole width: at 360 px the row needs it for the value. */
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (gtk_widget_get_ancestor (GTK_WIDGET (self->units_row),
+                                                                                           ADW_TYPE_PREFERENCES_GROUP)),
+                                         subtitle);
 }
 
 static char *
