@@ -553,6 +553,26 @@ test_template_and_folder (Fixture       *fixture,
   g_assert_cmpstr (template->name, ==, "Hip OA, early");
   g_assert_cmpuint (template->prescriptions->len, ==, 11);
 
+  /* The New Program menu lists it, read as the menu opens. */
+  {
+    GtkWidget *button;
+    GMenuModel *menu, *section;
+
+    activate (fixture, "patients.back", NULL);
+    button = find_titled (GTK_WIDGET (fixture->window), GTK_TYPE_MENU_BUTTON, "_New Program");
+    g_assert_nonnull (button);
+    gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+    drain ();
+    menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
+    g_assert_nonnull (menu);
+    g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 2);
+    section = g_menu_model_get_item_link (menu, 1, G_MENU_LINK_SECTION);
+    g_assert_cmpint (g_menu_model_get_n_items (section), ==, 2);
+    g_object_unref (section);
+    gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+    drain ();
+  }
+
   /* Another folder in Preferences: the list follows it at once. */
   g_assert_cmpuint (n_listed (fixture), ==, 1);
   g_settings_set_string (settings, "store-folder", other);

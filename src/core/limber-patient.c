@@ -1237,11 +1237,21 @@ int
 limber_patient_get_age (LimberPatient *patient,
                         GDate         *today)
 {
-  if (patient->birth_date != NULL)
-    return years_between (patient->birth_date, today);
+  return limber_age_on (patient->birth_date, patient->age, patient->age_recorded, today);
+}
 
-  if (patient->age > 0 && patient->age_recorded != NULL)
-    return patient->age + years_between (patient->age_recorded, today);
+/* The age on @today from a birth date, or from an age told on a day; -1 if neither is known. */
+int
+limber_age_on (GDate *birth_date,
+               guint  age,
+               GDate *age_recorded,
+               GDate *today)
+{
+  if (birth_date != NULL)
+    return years_between (birth_date, today);
+
+  if (age > 0 && age_recorded != NULL)
+    return age + years_between (age_recorded, today);
 
   return -1;
 }

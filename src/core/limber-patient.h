@@ -120,6 +120,10 @@ gboolean              limber_patient_set_birth_date    (LimberPatient       *pat
                                                         GError             **error);
 int                   limber_patient_get_age           (LimberPatient       *patient,
                                                         GDate               *today);
+int                   limber_age_on                    (GDate               *birth_date,
+                                                        guint                age,
+                                                        GDate               *age_recorded,
+                                                        GDate               *today);
 char                 *limber_patient_format_age        (LimberPatient       *patient,
                                                         GDate               *today);
 LimberProgram        *limber_patient_get_program       (LimberPatient       *patient,

@@ -214,13 +214,10 @@ int
 limber_store_item_get_age (LimberStoreItem *item,
                            GDate           *today)
 {
-  g_autoptr(LimberPatient) patient = limber_patient_new (item->name);
+  g_autoptr(GDate) birth_date = parse_date (item->birth_date);
+  g_autoptr(GDate) age_recorded = parse_date (item->age_recorded);
 
-  patient->birth_date = parse_date (item->birth_date);
-  patient->age = item->age;
-  patient->age_recorded = parse_date (item->age_recorded);
-
-  return limber_patient_get_age (patient, today);
+  return limber_age_on (birth_date, item->age, age_recorded, today);
 }
 
 /* Whether the name, notes or condition contain the query, folded with limber_store_fold(). */

@@ -594,9 +594,12 @@ show_patient (LimberPatientsView *self)
   update_actions (self);
 }
 
+/* Built as the menu opens, so that a template another computer saved meanwhile is there. */
 static void
-update_new_program_menu (LimberPatientsView *self)
+update_new_program_menu (GtkMenuButton *button,
+                         gpointer       user_data)
 {
+  LimberPatientsView *self = user_data;
   g_autoptr(GMenu) menu = g_menu_new ();
   g_autoptr(GMenu) templates_section = g_menu_new ();
   g_autoptr(GPtrArray) templates = NULL;
@@ -610,8 +613,6 @@ update_new_program_menu (LimberPatientsView *self)
   for (guint i = 0; templates != NULL && i < templates->len; i++)
     {
       LimberProgram *template = g_ptr_array_index (templates, i);
-      g_autofree char *action = g_strdup_printf ("patients.new-program(%s)",
-                                                 g_variant_print (g_variant_new_string (template->id), FALSE));
       g_autoptr(GMenuItem) item = g_menu_item_new (template->name, NULL);
 
       g_menu_item_set_action_and_target_value (item, "patients.new-program",
@@ -662,7 +663,6 @@ limber_patients_view_open_patient (LimberPatientsView *self,
   g_clear_pointer (&self->patient, limber_patient_unref);
   self->patient = patient;
   self->program = NULL;
-  update_new_program_menu (self);
   show_patient (self);
   select_current (self);
   adw_leaflet_set_visible_child (self->leaflet, self->content);
@@ -1115,7 +1115,6 @@ save_template (LimberPatientsView *self,
       return;
     }
 
-  update_new_program_menu (self);
   message = g_strdup_printf (_("Saved as the template “%s”"), name);
   add_toast (self, adw_toast_new (message));
 }
@@ -1257,7 +1256,6 @@ limber_patients_view_open_store (LimberPatientsView *self,
     }
 
   update_unreadable (self);
-  update_new_program_menu (self);
   update_sidebar (self);
   update_actions (self);
 }
@@ -1459,6 +1457,8 @@ limber_patients_view_init (LimberPatientsView *self)
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
   gtk_list_view_set_factory (self->patient_list, factory);
   gtk_list_view_set_model (self->patient_list, GTK_SELECTION_MODEL (self->selection));
+  gtk_menu_button_set_create_popup_func (self->new_program_button,
+                                         update_new_program_menu, self, NULL);
 
   gtk_stack_set_visible_child_name (self->content_stack, "none");
   update_actions (self);
