@@ -23,6 +23,9 @@ struct _LimberProgramEditor
   LimberProgram       *program;     /* owned by the patient */
   GSettings           *settings;
   GPtrArray           *visit_dates; /* GDateTime, newest first */
+  guint                drop_source;
+  guint                drop_from;
+  guint                drop_to;
   guint                visit_index;
 
   GtkWidget           *scrolled_window;
@@ -517,6 +520,17 @@ drag_begin_cb (GtkDragSource *source,
 }
 
 static gboolean
+move_dropped_cb (gpointer user_data)
+{
+  LimberProgramEditor *self = user_data;
+
+  self->drop_source = 0;
+  if (self->program != NULL)
+    move (self, self->drop_from, self->drop_to);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
 drop_cb (GtkDropTarget       *target,
          const GValue        *value,
          double               x,
@@ -530,7 +544,11 @@ drop_cb (GtkDropTarget       *target,
       limber_program_find (self->program, g_value_get_string (value), &from) == NULL)
     return FALSE;
 
-  move (self, from, gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)));
+  /* The rows are rebuilt after a move: not while the drop is still being handled by one. */
+  self->drop_from = from;
+  self->drop_to = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
+  if (self->drop_source == 0)
+    self->drop_source = g_idle_add (move_dropped_cb, self);
   return TRUE;
 }
 
@@ -711,6 +729,7 @@ limber_program_editor_dispose (GObject *object)
 {
   LimberProgramEditor *self = LIMBER_PROGRAM_EDITOR (object);
 
+  g_clear_handle_id (&self->drop_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIMBER_TYPE_PROGRAM_EDITOR);
   g_clear_pointer (&self->patient, limber_patient_unref);
   self->program = NULL;
