@@ -1841,6 +1841,80 @@ test_store_search (void)
     }
 }
 
+/* ---- 10. Saves that change nothing, and verdicts that must not stick ---- */
+
+static void
+test_store_save_unchanged (void)
+{
+  g_autoptr(TestDirs) dirs = test_dirs_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LimberStore) mine = store_new_loaded (dirs, FALSE);
+  g_autoptr(LimberStore) theirs = NULL;
+  g_autoptr(LimberPatient) patient = new_patient (mine, "Ann Lee", "");
+  g_autoptr(LimberPatient) opened = NULL;
+  g_autoptr(LimberPatient) other = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GBytes) before = NULL;
+  gint64 mtime;
+
+  save_ok (mine, patient);
+  path = patient_path (dirs, mine, patient);
+  mtime = mtime_ns (path);
+
+  /* Saving again with nothing changed writes nothing. */
+  save_ok (mine, patient);
+  g_assert_cmpint (mtime_ns (path), ==, mtime);
+
+  /* Another computer changes the record; a save here with nothing to save is not a conflict,
+   * and leaves their version as it is. */
+  theirs = store_new_loaded (dirs, FALSE);
+  other = open_ok (theirs, patient->id);
+  set_notes (other, "Changed at the front desk");
+  save_ok (theirs, other);
+  before = read_bytes (path);
+  g_assert_true (limber_store_save (mine, patient, &error));
+  g_assert_no_error (error);
+  assert_file_bytes (path, before);
+
+  /* A change here is: the conflict is still caught. */
+  set_notes (patient, "Changed in the treatment room");
+  g_assert_false (limber_store_save (mine, patient, &error));
+  g_assert_error (error, LIMBER_STORE_ERROR, LIMBER_STORE_ERROR_CONFLICT);
+  assert_file_bytes (path, before);
+}
+
+static void
+test_store_unreadable_not_cached (void)
+{
+  g_autoptr(TestDirs) dirs = test_dirs_new ();
+  g_autoptr(LimberStore) store = store_new_loaded (dirs, TRUE);
+  g_autoptr(LimberStore) again = NULL;
+  g_autoptr(LimberStore) last = NULL;
+  g_autoptr(LimberPatient) patient = new_patient (store, "Ann Lee", "");
+  g_autofree char *path = NULL;
+  g_autofree char *copy_path = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  save_ok (store, patient);
+  path = patient_path (dirs, store, patient);
+  copy_path = doc_path (dirs, "ann-lee-backup.json");
+  bytes = read_bytes (path);
+  write_text (copy_path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+  /* The copy repeats the id: it is listed as unreadable, with the cache written. */
+  again = store_new_loaded (dirs, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (limber_store_get_unreadable (again)), ==, 1);
+  g_assert_true (limber_store_write_cache (again, NULL));
+
+  /* The original goes: with the cache present, the copy is a patient again. */
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  last = store_new_loaded (dirs, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (limber_store_get_unreadable (last)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (last)), ==, 1);
+  g_assert_cmpstr (limber_store_item_get_file (limber_store_lookup (last, patient->id)), ==,
+                   "ann-lee-backup.json");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1871,6 +1945,8 @@ main (int   argc,
   g_test_add_func ("/limber/store/cache", test_store_cache);
   g_test_add_func ("/limber/store/order-and-hide", test_store_order_and_hide);
   g_test_add_func ("/limber/store/search", test_store_search);
+  g_test_add_func ("/limber/store/save-unchanged", test_store_save_unchanged);
+  g_test_add_func ("/limber/store/unreadable-not-cached", test_store_unreadable_not_cached);
 
   return g_test_run ();
 }

@@ -447,23 +447,24 @@ sides_of (const LimberPrescription *self,
 }
 
 /* One session of this exercise: a pause to get ready, then every repetition on every side
- * (move, hold, return), and a rest after each set but the last. "Both sides" does all the sets
- * on one side, then on the other, resting between them; "alternating" swaps sides each rep. */
+ * (move, hold, return), and a rest between sets. "Both sides" does all the sets on one side,
+ * then on the other, resting between the sets of each side; "alternating" swaps sides each
+ * rep. With one set there is no rest: the rest row of the dosage dialog is off then too. */
 guint
 limber_prescription_estimate_seconds (const LimberPrescription *self,
                                       LimberExercise           *exercise)
 {
-  guint sides, rep_seconds, blocks;
+  guint sides, rep_seconds, rests;
 
   g_return_val_if_fail (self != NULL, 0);
   g_return_val_if_fail (LIMBER_IS_EXERCISE (exercise), 0);
 
   sides = sides_of (self, exercise);
   rep_seconds = self->tempo_up + self->hold_seconds + self->tempo_down;
-  blocks = self->side == LIMBER_PRESCRIBED_SIDE_BOTH ? self->sets * 2 : self->sets;
+  rests = (self->sets - 1) * (self->side == LIMBER_PRESCRIBED_SIDE_BOTH ? 2 : 1);
 
   return LIMBER_SESSION_GET_READY_SECONDS + self->sets * self->reps * sides * rep_seconds +
-         (blocks - 1) * self->rest_seconds;
+         rests * self->rest_seconds;
 }
 
 static LimberDosage

@@ -629,11 +629,8 @@ limber_store_write_cache (LimberStore  *self,
     if (((LimberStoreItem *) value)->mtime != 0)
       g_variant_builder_add_value (entries, item_to_cache (value));
 
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->unreadable)); i++)
-    {
-      g_autoptr(LimberStoreItem) item = g_list_model_get_item (G_LIST_MODEL (self->unreadable), i);
-      g_variant_builder_add_value (entries, item_to_cache (item));
-    }
+  /* Unreadable documents are not cached: their reason may change without the file changing
+   * (a newer Limber reads them; the record they duplicate is deleted). There are few. */
 
   cache = g_variant_ref_sink (g_variant_new (CACHE_TYPE, CACHE_VERSION, locale, entries));
   folder = g_path_get_dirname (self->cache_path);
@@ -799,27 +796,30 @@ limber_store_load (LimberStore  *self,
   if (!ensure_folder (self->folder, self->create_folder, error))
     return FALSE;
 
-  if (!(dir = g_dir_open (folder, 0, error)))
-    return FALSE;
+  /* Opened before anything is cleared: a folder that cannot be read leaves the list as it was. */
+  dir = g_dir_open (folder, 0, NULL);
+  dir_fd = g_open (folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+  if (dir == NULL || dir_fd < 0)
+    {
+      int saved_errno = errno;
+
+      if (dir_fd >= 0)
+        close (dir_fd);
+      g_set_error (error, LIMBER_STORE_ERROR, LIMBER_STORE_ERROR_FOLDER,
+                   _("The folder “%s” cannot be read: %s."), folder, g_strerror (saved_errno));
+      return FALSE;
+    }
 
   cache = read_cache (self);
   items = g_ptr_array_new_with_free_func (g_object_unref);
 
+  /* The etags stay: each is the hash of bytes this store read or wrote, and a save compares
+   * it with the file as it is then. */
   g_ptr_array_set_size (self->items, 0);
   g_hash_table_remove_all (self->hidden);
   g_hash_table_remove_all (self->by_id);
-  g_hash_table_remove_all (self->etags);
   g_list_store_remove_all (self->unreadable);
   self->cache_dirty = FALSE;
-
-  dir_fd = g_open (folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
-  if (dir_fd < 0)
-    {
-      int saved_errno = errno;
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno), "%s: %s", folder,
-                   g_strerror (saved_errno));
-      return FALSE;
-    }
 
   while ((name = g_dir_read_name (dir)))
     {
@@ -973,14 +973,23 @@ set_write_error (GError     **error,
  * whatever happens: a temporary file (0600) is written, synced, renamed over the old, and the
  * folder synced. @fail_at makes a step fail, for tests; with @crash nothing is cleaned up,
  * as if the computer had stopped there. */
-gboolean
-limber_write_file_atomically (GFile            *folder,
-                              const char       *name,
-                              const char       *data,
-                              gsize             length,
-                              LimberWriteStep   fail_at,
-                              gboolean          crash,
-                              GError          **error)
+static gboolean check_unchanged (LimberStore  *self,
+                                 const char   *file,
+                                 const char   *name,
+                                 GError      **error);
+
+/* With @store, the document is checked again just before the rename, so that a change made
+ * elsewhere while this one was being written and synced is not replaced. */
+static gboolean
+write_atomically (GFile            *folder,
+                  const char       *name,
+                  const char       *data,
+                  gsize             length,
+                  LimberWriteStep   fail_at,
+                  gboolean          crash,
+                  LimberStore      *store,
+                  const char       *record_name,
+                  GError          **error)
 {
   g_autofree char *folder_path = g_file_get_path (folder);
   g_autofree char *path = g_build_filename (folder_path, name, NULL);
@@ -1045,6 +1054,9 @@ limber_write_file_atomically (GFile            *folder,
   if (fail_step (LIMBER_WRITE_STEP_RENAME, fail_at, path, error))
     goto failed;
 
+  if (store != NULL && !check_unchanged (store, name, record_name, error))
+    goto failed;
+
   if (g_rename (temp_path, path) != 0)
     {
       set_write_error (error, errno, path);
@@ -1072,6 +1084,18 @@ failed:
     close (fd);
   g_unlink (temp_path);
   return FALSE;
+}
+
+gboolean
+limber_write_file_atomically (GFile            *folder,
+                              const char       *name,
+                              const char       *data,
+                              gsize             length,
+                              LimberWriteStep   fail_at,
+                              gboolean          crash,
+                              GError          **error)
+{
+  return write_atomically (folder, name, data, length, fail_at, crash, NULL, NULL, error);
 }
 
 /* Says why a save failed in words a therapist can act on. */
@@ -1209,10 +1233,18 @@ write_patient (LimberStore    *self,
   data = limber_patient_to_data (committed, &length);
   etag = etag_for (data, length);
 
-  if (!limber_write_file_atomically (self->folder, file, data, length, self->fault_step,
-                                     self->fault_crash, &write_error))
+  if (!write_atomically (self->folder, file, data, length, self->fault_step, self->fault_crash,
+                         self, patient->name, &write_error))
     {
-      g_autofree char *current = read_etag (self, file);
+      g_autofree char *current = NULL;
+
+      if (write_error->domain == LIMBER_STORE_ERROR)
+        {
+          g_propagate_error (error, g_steal_pointer (&write_error));
+          return FALSE;
+        }
+
+      current = read_etag (self, file);
 
       /* Failing after the rename leaves this document in place: it is ours, not another
        * computer's change to refuse the next save over. */
@@ -1237,6 +1269,26 @@ write_patient (LimberStore    *self,
 /* Saves the patient, unless the document changed since it was read (CONFLICT), was deleted
  * meanwhile (VANISHED), or the folder refused the write (WRITE): then nothing is written and
  * the patient in memory keeps every edit, to save again later. */
+/* Whether the document as it would be written now is the one this store last read or wrote. */
+static gboolean
+is_saved (LimberStore   *self,
+          LimberPatient *patient,
+          const char    *file)
+{
+  const char *expected = g_hash_table_lookup (self->etags, file);
+  g_autofree char *data = NULL;
+  g_autofree char *etag = NULL;
+  gsize length;
+
+  if (expected == NULL || limber_patient_has_changes (patient))
+    return FALSE;
+
+  /* Programs are unchanged; the details may not be. */
+  data = limber_patient_to_data (patient, &length);
+  etag = etag_for (data, length);
+  return g_strcmp0 (etag, expected) == 0;
+}
+
 gboolean
 limber_store_save (LimberStore    *self,
                    LimberPatient  *patient,
@@ -1248,6 +1300,11 @@ limber_store_save (LimberStore    *self,
   g_return_val_if_fail (patient != NULL, FALSE);
 
   file = file_for (self, patient);
+
+  /* Nothing to save: no write, and no conflict over a change made elsewhere meanwhile. */
+  if (is_saved (self, patient, file))
+    return TRUE;
+
   if (!ensure_folder_for_save (self, patient->name, error) ||
       !check_unchanged (self, file, patient->name, error))
     return FALSE;
@@ -1269,6 +1326,7 @@ limber_store_save_as_copy (LimberStore    *self,
   copy->id = g_uuid_string_random ();
   g_free (copy->name);
   /* Translators: the name of a record kept as a copy after a conflict, as in "Ann Lee (copy)" */
+  copy->archived = FALSE;
   copy->name = g_strdup_printf (_("%s (copy)"), patient->name);
   if (g_utf8_strlen (copy->name, -1) > LIMBER_PATIENT_MAX_NAME)
     {
