@@ -714,6 +714,67 @@ test_deleted_elsewhere (Fixture       *fixture,
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+static void
+test_new_patient_refused (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  LimberPatientsView *view = view_of (fixture);
+  LimberStore *store = limber_patients_view_get_store (view);
+
+  /* The folder refuses the first save: the new patient stays open, unsaved, and is saved
+   * once it can be. */
+  limber_store_set_fault (store, LIMBER_WRITE_STEP_OPEN, FALSE);
+  add_patient (fixture, "Rosa Delgado", "Hip osteoarthritis");
+  g_assert_nonnull (patient_of (fixture));
+  g_assert_cmpstr (patient_of (fixture)->name, ==, "Rosa Delgado");
+  g_assert_true (limber_patients_view_has_unsaved (view));
+  g_assert_cmpuint (n_listed (fixture), ==, 0);
+
+  limber_store_set_fault (store, LIMBER_WRITE_STEP_NONE, FALSE);
+  g_assert_true (limber_patients_view_save (view));
+  g_assert_false (limber_patients_view_has_unsaved (view));
+  g_assert_cmpuint (n_listed (fixture), ==, 1);
+}
+
+static void
+test_conflict_decided_later (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (fixture->folder);
+  g_autoptr(LimberStore) other = limber_store_new (folder, NULL);
+  g_autoptr(LimberPatient) theirs = NULL;
+  LimberPatientsView *view = view_of (fixture);
+  GtkWidget *dialog;
+  g_autofree char *id = NULL;
+
+  add_patient (fixture, "Rosa Delgado", "Hip osteoarthritis");
+  id = g_strdup (patient_of (fixture)->id);
+  g_assert_true (limber_store_load (other, NULL));
+  theirs = limber_store_open (other, limber_store_lookup (other, id), NULL);
+  limber_patient_set_text (theirs, &theirs->notes, "Changed at the front desk", NULL);
+  g_assert_true (limber_store_save (other, theirs, NULL));
+
+  /* Closing the dialog decides nothing: no copy, the change kept and said to be unsaved. */
+  activate (fixture, "patients.new-program", g_variant_new_string ("hip-pain"));
+  dialog = find_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_true (limber_patients_view_has_unsaved (view));
+  respond (dialog, "later");
+  g_assert_true (limber_patients_view_has_unsaved (view));
+  g_assert_cmpuint (n_listed (fixture), ==, 1);
+  g_assert_cmpuint (patient_of (fixture)->programs->len, ==, 1);
+  g_assert_true (gtk_info_bar_get_revealed (GTK_INFO_BAR (find_first (GTK_WIDGET (fixture->window),
+                                                                      GTK_TYPE_INFO_BAR))));
+
+  /* Try Again asks again. */
+  g_assert_false (limber_patients_view_save (view));
+  dialog = find_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  respond (dialog, "reload");
+  g_assert_false (limber_patients_view_has_unsaved (view));
+  g_assert_cmpstr (patient_of (fixture)->notes, ==, "Changed at the front desk");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -738,6 +799,10 @@ main (int   argc,
               test_conflict, fixture_tear_down);
   g_test_add ("/limber/patients/deleted-elsewhere", Fixture, NULL, fixture_set_up,
               test_deleted_elsewhere, fixture_tear_down);
+  g_test_add ("/limber/patients/new-patient-refused", Fixture, NULL, fixture_set_up,
+              test_new_patient_refused, fixture_tear_down);
+  g_test_add ("/limber/patients/conflict-decided-later", Fixture, NULL, fixture_set_up,
+              test_conflict_decided_later, fixture_tear_down);
   g_test_add ("/limber/patients/unreadable", Fixture, NULL, fixture_set_up,
               test_unreadable_listed, fixture_tear_down);
   g_test_add ("/limber/patients/template-and-folder", Fixture, NULL, fixture_set_up,

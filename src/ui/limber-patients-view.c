@@ -32,6 +32,7 @@ struct _LimberPatientsView
   LimberProgram      *program;        /* the program in the editor, owned by the patient */
   char               *save_error;
   guint               retry_source;
+  char               *conflict;       /* a change made elsewhere, waiting for the therapist */
 
   AdwLeaflet         *leaflet;
   AdwViewSwitcher    *switcher;
@@ -303,21 +304,28 @@ unreadable_activated_cb (LimberPatientsView *self)
 /* ---- Saving ---- */
 
 static void
-set_save_error (LimberPatientsView *self,
-                const char         *message)
+show_save_bar (LimberPatientsView *self,
+               const char         *message,
+               const char         *advice)
 {
   g_free (self->save_error);
   self->save_error = g_strdup (message);
 
   if (message != NULL)
     {
-      g_autofree char *text =
-        g_strdup_printf (_("%s Your changes are kept while Limber is open, and saved as soon as the folder can be written."),
-                         message);
+      g_autofree char *text = g_strdup_printf ("%s %s", message, advice);
       gtk_label_set_text (self->save_bar_label, text);
     }
 
   gtk_info_bar_set_revealed (self->save_bar, message != NULL);
+}
+
+static void
+set_save_error (LimberPatientsView *self,
+                const char         *message)
+{
+  show_save_bar (self, message,
+                 _("Your changes are kept while Limber is open, and saved as soon as the folder can be written."));
 }
 
 static gboolean retry_save_cb (gpointer user_data);
@@ -348,9 +356,17 @@ conflict_response_cb (AdwMessageDialog   *dialog,
   gboolean vanished = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "vanished"));
   g_autoptr(GError) error = NULL;
   g_autoptr(LimberPatient) copy = NULL;
+  g_autofree char *conflict = g_steal_pointer (&self->conflict);
 
   if (self->patient == NULL)
     return;
+
+  /* Closed without a choice: the change stays here, unsaved, until Try Again asks again. */
+  if (g_strcmp0 (response, "later") == 0)
+    {
+      show_save_bar (self, conflict, _("Your change is kept here until you choose: Try Again."));
+      return;
+    }
 
   if (g_strcmp0 (response, "copy") == 0 &&
       !(copy = limber_store_save_as_copy (self->store, self->patient, &error)))
@@ -385,6 +401,9 @@ show_conflict (LimberPatientsView *self,
   gboolean vanished = g_error_matches (error, LIMBER_STORE_ERROR, LIMBER_STORE_ERROR_VANISHED);
   GtkWidget *dialog;
 
+  g_free (self->conflict);
+  self->conflict = g_strdup (error->message);
+
   dialog = adw_message_dialog_new (get_window (self),
                                    vanished ? _("Record Deleted Elsewhere") : _("Record Changed Elsewhere"),
                                    NULL);
@@ -401,8 +420,9 @@ show_conflict (LimberPatientsView *self,
                                       "copy", _("_Keep Mine as a Copy"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "copy",
                                               ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "later", _("_Decide Later"));
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "copy");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "copy");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
   g_object_set_data (G_OBJECT (dialog), "vanished", GINT_TO_POINTER (vanished));
   g_signal_connect_object (dialog, "response", G_CALLBACK (conflict_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -416,6 +436,10 @@ limber_patients_view_save (LimberPatientsView *self)
 
   if (self->patient == NULL)
     return TRUE;
+
+  /* The therapist is being asked what to keep. */
+  if (self->conflict != NULL)
+    return FALSE;
 
   g_clear_handle_id (&self->retry_source, g_source_remove);
 
@@ -481,13 +505,13 @@ commit (LimberPatientsView *self)
 gboolean
 limber_patients_view_has_unsaved (LimberPatientsView *self)
 {
-  return self->save_error != NULL;
+  return self->save_error != NULL || self->conflict != NULL;
 }
 
 const char *
 limber_patients_view_get_save_error (LimberPatientsView *self)
 {
-  return self->save_error;
+  return self->conflict != NULL ? self->conflict : self->save_error;
 }
 
 /* ---- A patient ---- */
@@ -660,9 +684,8 @@ limber_patients_view_open_patient (LimberPatientsView *self,
       return FALSE;
     }
 
-  g_clear_pointer (&self->patient, limber_patient_unref);
+  close_patient (self);
   self->patient = patient;
-  self->program = NULL;
   show_patient (self);
   select_current (self);
   adw_leaflet_set_visible_child (self->leaflet, self->content);
@@ -707,7 +730,11 @@ program_changed_cb (LimberPatientsView *self)
 static void
 close_patient (LimberPatientsView *self)
 {
+  /* An Undo for this patient's exercises or programs means nothing once they are closed. */
+  limber_dismiss_scoped_toast (GTK_WIDGET (self));
+  limber_program_editor_set_program (self->program_editor, NULL, NULL);
   g_clear_pointer (&self->patient, limber_patient_unref);
+  g_clear_pointer (&self->conflict, g_free);
   self->program = NULL;
   set_save_error (self, NULL);
   g_clear_handle_id (&self->retry_source, g_source_remove);
@@ -778,19 +805,15 @@ added_cb (LimberPatientDialog *dialog,
           LimberPatient       *edited,
           LimberPatientsView  *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LimberPatient) patient = limber_patient_copy (edited);
-
-  if (!limber_store_save (self->store, patient, &error))
-    {
-      AdwToast *toast = adw_toast_new (error->message);
-      adw_toast_set_timeout (toast, 0);
-      add_toast (self, toast);
-      return;
-    }
-
+  /* The new patient is open at once; a save the folder refuses keeps them here with the
+   * bar saying why, and is tried again. */
+  close_patient (self);
+  self->patient = limber_patient_copy (edited);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  limber_patients_view_open_patient (self, patient->id);
+  limber_patients_view_save (self);
+  show_patient (self);
+  select_current (self);
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
 }
 
 static void
@@ -877,6 +900,7 @@ archive_action (GtkWidget  *widget,
   adw_toast_set_button_label (toast, _("_Undo"));
   g_object_set_data_full (G_OBJECT (toast), "patient-id", g_strdup (self->patient->id), g_free);
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (unarchive_toast_cb), self, 0);
+  limber_toast_set_scoped (toast);
   add_toast (self, toast);
 }
 
@@ -893,6 +917,7 @@ unarchive_action (GtkWidget  *widget,
 typedef struct
 {
   LimberPatientsView *self;
+  LimberStore        *store;   /* the folder the patient was deleted from */
   LimberPatient      *patient;
   gboolean            undone;
 } Deletion;
@@ -901,6 +926,7 @@ static void
 deletion_free (Deletion *deletion)
 {
   g_clear_weak_pointer (&deletion->self);
+  g_object_unref (deletion->store);
   limber_patient_unref (deletion->patient);
   g_free (deletion);
 }
@@ -917,11 +943,9 @@ undo_delete_cb (AdwToast *toast,
                 Deletion *deletion)
 {
   deletion->undone = TRUE;
-  if (deletion->self == NULL)
-    return;
-
-  limber_store_unhide (deletion->self->store, deletion->patient->id);
-  limber_patients_view_open_patient (deletion->self, deletion->patient->id);
+  limber_store_unhide (deletion->store, deletion->patient->id);
+  if (deletion->self != NULL && deletion->self->store == deletion->store)
+    limber_patients_view_open_patient (deletion->self, deletion->patient->id);
 }
 
 static void
@@ -929,17 +953,19 @@ delete_dismissed_cb (AdwToast *toast,
                      Deletion *deletion)
 {
   g_autoptr(GError) error = NULL;
-  LimberPatientsView *self = deletion->self;
 
-  if (deletion->undone || self == NULL || self->store == NULL)
+  if (deletion->undone)
     return;
 
-  if (!limber_store_delete (self->store, deletion->patient, &error))
+  if (!limber_store_delete (deletion->store, deletion->patient, &error))
     {
-      g_autofree char *message = g_strdup_printf (_("“%s” was not deleted: %s"),
-                                                  deletion->patient->name, error->message);
-      limber_store_unhide (self->store, deletion->patient->id);
-      toast_message (self, message);
+      limber_store_unhide (deletion->store, deletion->patient->id);
+      if (deletion->self != NULL)
+        {
+          g_autofree char *message = g_strdup_printf (_("“%s” was not deleted: %s"),
+                                                      deletion->patient->name, error->message);
+          toast_message (deletion->self, message);
+        }
     }
 }
 
@@ -954,6 +980,7 @@ delete_action (GtkWidget  *widget,
   AdwToast *toast = adw_toast_new (message);
 
   g_set_weak_pointer (&deletion->self, self);
+  deletion->store = g_object_ref (self->store);
   deletion->patient = limber_patient_ref (self->patient);
   limber_store_hide (self->store, self->patient->id);
   close_patient (self);
@@ -1198,6 +1225,7 @@ delete_program_action (GtkWidget  *widget,
   deletion->was_active = g_strcmp0 (self->patient->active_program, self->program->id) == 0;
   deletion->program = g_ptr_array_steal_index (self->patient->programs, position);
   self->program = NULL;
+  limber_program_editor_set_program (self->program_editor, NULL, NULL);
 
   if (deletion->was_active)
     {
@@ -1213,6 +1241,7 @@ delete_program_action (GtkWidget  *widget,
   adw_toast_set_button_label (toast, _("_Undo"));
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_delete_program_cb), deletion,
                          program_deletion_free_notify, 0);
+  limber_toast_set_scoped (toast);
   add_toast (self, toast);
 }
 
@@ -1323,6 +1352,7 @@ limber_patients_view_finalize (GObject *object)
   g_free (self->query);
   g_free (self->store_error);
   g_free (self->save_error);
+  g_free (self->conflict);
 
   G_OBJECT_CLASS (limber_patients_view_parent_class)->finalize (object);
 }

@@ -31,8 +31,7 @@ struct _LimberProgramEditor
   GtkWidget           *scrolled_window;
   AdwPreferencesGroup *overview_group;
   AdwActionRow        *time_row;
-  GtkWidget           *warning_rows[8];
-  guint                n_warning_rows;
+  GPtrArray           *warning_rows;
   AdwPreferencesGroup *changes_group;
   GtkDropDown         *visit_dropdown;
   GtkListBox          *changes_list;
@@ -96,11 +95,11 @@ update_overview (LimberProgramEditor *self)
                               n);
   adw_action_row_set_subtitle (self->time_row, subtitle);
 
-  for (guint i = 0; i < self->n_warning_rows; i++)
-    adw_preferences_group_remove (self->overview_group, self->warning_rows[i]);
-  self->n_warning_rows = 0;
+  for (guint i = 0; i < self->warning_rows->len; i++)
+    adw_preferences_group_remove (self->overview_group, g_ptr_array_index (self->warning_rows, i));
+  g_ptr_array_set_size (self->warning_rows, 0);
 
-  for (guint i = 0; warnings[i] != NULL && i < G_N_ELEMENTS (self->warning_rows); i++)
+  for (guint i = 0; warnings[i] != NULL; i++)
     {
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
@@ -112,7 +111,7 @@ update_overview (LimberProgramEditor *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), warnings[i]);
       adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
       adw_preferences_group_add (self->overview_group, row);
-      self->warning_rows[self->n_warning_rows++] = row;
+      g_ptr_array_add (self->warning_rows, row);
     }
 }
 
@@ -207,7 +206,7 @@ static LimberPrescription *
 prescription_at (LimberProgramEditor *self,
                  guint                position)
 {
-  if (position >= self->program->prescriptions->len)
+  if (self->program == NULL || position >= self->program->prescriptions->len)
     return NULL;
 
   return g_ptr_array_index (self->program->prescriptions, position);
@@ -303,6 +302,7 @@ offer_undo (LimberProgramEditor *self,
   adw_toast_set_button_label (toast, _("_Undo"));
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_cb), undo,
                          undo_free_notify, 0);
+  limber_toast_set_scoped (toast);
   add_toast (self, toast);
 }
 
@@ -435,9 +435,9 @@ row_action (GtkWidget  *widget,
             GVariant   *parameter)
 {
   LimberProgramEditor *self = LIMBER_PROGRAM_EDITOR (widget);
-  int position = action_position (self, parameter);
+  int position;
 
-  if (position < 0)
+  if (self->program == NULL || (position = action_position (self, parameter)) < 0)
     return;
 
   if (g_str_equal (action_name, "editor.move-up"))
@@ -490,8 +490,12 @@ add_action (GtkWidget  *widget,
             GVariant   *parameter)
 {
   LimberProgramEditor *self = LIMBER_PROGRAM_EDITOR (widget);
-  LimberExercisePicker *picker =
-    limber_exercise_picker_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->library);
+  LimberExercisePicker *picker;
+
+  if (self->program == NULL)
+    return;
+
+  picker = limber_exercise_picker_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->library);
 
   g_signal_connect_object (picker, "picked", G_CALLBACK (picked_cb), self, 0);
   gtk_window_present (GTK_WINDOW (picker));
@@ -734,6 +738,7 @@ limber_program_editor_dispose (GObject *object)
   g_clear_pointer (&self->patient, limber_patient_unref);
   self->program = NULL;
   g_clear_pointer (&self->visit_dates, g_ptr_array_unref);
+  g_clear_pointer (&self->warning_rows, g_ptr_array_unref);
   g_clear_object (&self->library);
   g_clear_object (&self->settings);
 
@@ -784,4 +789,5 @@ limber_program_editor_init (LimberProgramEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->settings = g_settings_new (APP_ID);
+  self->warning_rows = g_ptr_array_new ();
 }

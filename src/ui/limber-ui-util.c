@@ -149,3 +149,20 @@ limber_exercise_kind_header_func (GtkListBoxRow *row,
   gtk_widget_add_css_class (header, "list-header");
   gtk_list_box_row_set_header (row, header);
 }
+
+/* Marks @toast as belonging to the patient shown: its Undo ends when the patient is closed. */
+void
+limber_toast_set_scoped (AdwToast *toast)
+{
+  g_object_set_data (G_OBJECT (toast), "limber-scoped", GINT_TO_POINTER (TRUE));
+}
+
+void
+limber_dismiss_scoped_toast (GtkWidget *widget)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  AdwToast *toast = overlay != NULL ? g_object_get_data (G_OBJECT (overlay), "limber-toast") : NULL;
+
+  if (toast != NULL && g_object_get_data (G_OBJECT (toast), "limber-scoped") != NULL)
+    adw_toast_dismiss (toast);
+}

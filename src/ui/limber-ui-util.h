@@ -21,5 +21,7 @@ void            limber_exercise_kind_header_func (GtkListBoxRow  *row,
                                                   gpointer        user_data);
 void limber_show_toast           (GtkWidget          *widget,
                                   AdwToast           *toast);
+void limber_toast_set_scoped     (AdwToast           *toast);
+void limber_dismiss_scoped_toast (GtkWidget          *widget);
 
 G_END_DECLS
