@@ -775,6 +775,72 @@ test_conflict_decided_later (Fixture       *fixture,
   g_assert_cmpstr (patient_of (fixture)->notes, ==, "Changed at the front desk");
 }
 
+typedef struct
+{
+  Fixture *fixture;
+  guint    n;
+} ListedCount;
+
+static gboolean
+listed_is (gpointer data)
+{
+  ListedCount *count = data;
+
+  return n_listed (count->fixture) == count->n;
+}
+
+static gboolean
+notes_are (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return patient_of (fixture) != NULL &&
+         g_strcmp0 (patient_of (fixture)->notes, "Changed at the front desk") == 0;
+}
+
+static gboolean
+no_patient (gpointer data)
+{
+  return patient_of (data) == NULL;
+}
+
+static void
+test_other_computer (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (fixture->folder);
+  g_autoptr(LimberStore) other = limber_store_new (folder, NULL);
+  g_autoptr(LimberPatient) added = limber_patient_new ("Tom Berger");
+  g_autoptr(LimberPatient) theirs = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *path = NULL;
+  ListedCount two = { fixture, 2 }, one = { fixture, 1 };
+
+  add_patient (fixture, "Rosa Delgado", "Hip osteoarthritis");
+  id = g_strdup (patient_of (fixture)->id);
+  path = document_path (fixture, id);
+
+  /* Another computer adds a patient: Reload List (F5) shows them at once, and the folder's
+   * own report of the change would too. */
+  g_assert_true (limber_store_load (other, NULL));
+  g_assert_true (limber_store_save (other, added, NULL));
+  activate (fixture, "patients.reload", NULL);
+  g_assert_cmpuint (n_listed (fixture), ==, 2);
+  wait_for (listed_is, &two);
+
+  /* It changes the record shown here, which has no change of its own: it is shown anew. */
+  theirs = limber_store_open (other, limber_store_lookup (other, id), NULL);
+  limber_patient_set_text (theirs, &theirs->notes, "Changed at the front desk", NULL);
+  g_assert_true (limber_store_save (other, theirs, NULL));
+  wait_for (notes_are, fixture);
+
+  /* It deletes it: the page closes and the list follows. */
+  g_assert_true (limber_store_delete (other, theirs, NULL));
+  wait_for (no_patient, fixture);
+  wait_for (listed_is, &one);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -803,6 +869,8 @@ main (int   argc,
               test_new_patient_refused, fixture_tear_down);
   g_test_add ("/limber/patients/conflict-decided-later", Fixture, NULL, fixture_set_up,
               test_conflict_decided_later, fixture_tear_down);
+  g_test_add ("/limber/patients/other-computer", Fixture, NULL, fixture_set_up,
+              test_other_computer, fixture_tear_down);
   g_test_add ("/limber/patients/unreadable", Fixture, NULL, fixture_set_up,
               test_unreadable_listed, fixture_tear_down);
   g_test_add ("/limber/patients/template-and-folder", Fixture, NULL, fixture_set_up,

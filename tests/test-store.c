@@ -1766,11 +1766,13 @@ test_store_order_and_hide (void)
   g_array_set_size (changes, 0);
   assert_order (store, renamed);
 
-  /* A load hides nothing and says the whole list changed. */
+  /* A load says the whole list changed, and keeps hidden a patient waiting for its Undo. */
   limber_store_hide (store, patients[2]->id);
   g_array_set_size (changes, 0);
   g_assert_true (limber_store_load (store, NULL));
-  assert_change (changes, 0, 3, 4);
+  assert_change (changes, 0, 3, 3);
+  limber_store_unhide (store, patients[2]->id);
+  g_array_set_size (changes, 0);
   assert_order (store, renamed);
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
@@ -1915,6 +1917,90 @@ test_store_unreadable_not_cached (void)
                    "ann-lee-backup.json");
 }
 
+static void
+test_store_refresh_file (void)
+{
+  g_autoptr(TestDirs) dirs = test_dirs_new ();
+  g_autoptr(LimberStore) mine = store_new_loaded (dirs, FALSE);
+  g_autoptr(LimberStore) theirs = store_new_loaded (dirs, FALSE);
+  g_autoptr(LimberPatient) ann = new_patient (mine, "Ann Lee", "");
+  g_autoptr(LimberPatient) tom = new_patient (theirs, "Tom Berger", "");
+  g_autoptr(LimberPatient) ann_there = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tom_file = NULL;
+  g_autofree char *ann_file = NULL;
+  g_autofree char *broken = NULL;
+
+  save_ok (mine, ann);
+  ann_file = g_strdup (limber_store_item_get_file (limber_store_lookup (mine, ann->id)));
+
+  /* This store's own write changes nothing. */
+  g_assert_false (limber_store_refresh_file (mine, ann_file));
+  g_assert_true (limber_store_is_current (mine, ann));
+
+  /* Another store adds a patient: it appears. */
+  save_ok (theirs, tom);
+  tom_file = g_strconcat (tom->id, ".json", NULL);
+  g_assert_true (limber_store_refresh_file (mine, tom_file));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (mine)), ==, 2);
+  g_assert_nonnull (limber_store_lookup (mine, tom->id));
+
+  /* It changes Ann: the list shows the new name, yet the patient open here is not current,
+   * and a save of a change here is still refused. */
+  g_assert_true (limber_store_load (theirs, NULL));
+  ann_there = open_ok (theirs, ann->id);
+  g_assert_true (limber_patient_set_name (ann_there, "Ann Lee-Park", NULL));
+  save_ok (theirs, ann_there);
+  g_assert_true (limber_store_refresh_file (mine, ann_file));
+  g_assert_cmpstr (limber_store_item_get_name (limber_store_lookup (mine, ann->id)), ==, "Ann Lee-Park");
+  g_assert_false (limber_store_is_current (mine, ann));
+  set_notes (ann, "Changed here");
+  g_assert_false (limber_store_save (mine, ann, &error));
+  g_assert_error (error, LIMBER_STORE_ERROR, LIMBER_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+
+  /* A broken file is listed as unreadable; its deletion takes it away. */
+  broken = doc_path (dirs, "broken.json");
+  write_text (broken, "{", 1);
+  g_assert_true (limber_store_refresh_file (mine, "broken.json"));
+  g_assert_cmpuint (g_list_model_get_n_items (limber_store_get_unreadable (mine)), ==, 1);
+  g_assert_cmpint (g_unlink (broken), ==, 0);
+  g_assert_true (limber_store_refresh_file (mine, "broken.json"));
+  g_assert_cmpuint (g_list_model_get_n_items (limber_store_get_unreadable (mine)), ==, 0);
+
+  /* It deletes Tom: he leaves the list. Temporary files and other names are ignored. */
+  g_assert_true (limber_store_delete (theirs, tom, NULL));
+  g_assert_true (limber_store_refresh_file (mine, tom_file));
+  g_assert_null (limber_store_lookup (mine, tom->id));
+  g_assert_false (limber_store_refresh_file (mine, ".x.json.1234.tmp"));
+  g_assert_false (limber_store_refresh_file (mine, "notes.txt"));
+  g_assert_false (limber_store_refresh_file (mine, "../escape.json"));
+}
+
+static void
+test_store_hidden_through_reload (void)
+{
+  g_autoptr(TestDirs) dirs = test_dirs_new ();
+  g_autoptr(LimberStore) store = store_new_loaded (dirs, FALSE);
+  g_autoptr(LimberPatient) ann = new_patient (store, "Ann Lee", "");
+  g_autoptr(LimberPatient) tom = new_patient (store, "Tom Berger", "");
+
+  save_ok (store, ann);
+  save_ok (store, tom);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 2);
+
+  /* Ann waits for her Undo; reading the folder again keeps her out of the list. */
+  limber_store_hide (store, ann->id);
+  g_assert_true (limber_store_load (store, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 1);
+  limber_store_unhide (store, ann->id);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 2);
+
+  /* And the etags read before stay good: a save after the reload is no conflict. */
+  set_notes (tom, "Seen again");
+  save_ok (store, tom);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1947,6 +2033,8 @@ main (int   argc,
   g_test_add_func ("/limber/store/search", test_store_search);
   g_test_add_func ("/limber/store/save-unchanged", test_store_save_unchanged);
   g_test_add_func ("/limber/store/unreadable-not-cached", test_store_unreadable_not_cached);
+  g_test_add_func ("/limber/store/refresh-file", test_store_refresh_file);
+  g_test_add_func ("/limber/store/hidden-through-reload", test_store_hidden_through_reload);
 
   return g_test_run ();
 }

@@ -314,7 +314,7 @@ limber_store_init (LimberStore *self)
 {
   self->items = g_ptr_array_new_with_free_func (g_object_unref);
   self->by_id = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
-  self->hidden = g_hash_table_new (g_str_hash, g_str_equal);
+  self->hidden = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->etags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->unreadable = g_list_store_new (LIMBER_TYPE_STORE_ITEM);
   self->create_folder = TRUE;
@@ -461,7 +461,7 @@ replace_item (LimberStore     *self,
   g_hash_table_replace (self->by_id, item->id, g_object_ref (item));
 
   if (hidden)
-    g_hash_table_add (self->hidden, item->id);
+    g_hash_table_add (self->hidden, g_strdup (item->id));
   else
     list_insert (self, item);
 
@@ -815,8 +815,8 @@ limber_store_load (LimberStore  *self,
 
   /* The etags stay: each is the hash of bytes this store read or wrote, and a save compares
    * it with the file as it is then. */
+  /* A patient hidden while an Undo is offered stays hidden. */
   g_ptr_array_set_size (self->items, 0);
-  g_hash_table_remove_all (self->hidden);
   g_hash_table_remove_all (self->by_id);
   g_list_store_remove_all (self->unreadable);
   self->cache_dirty = FALSE;
@@ -880,7 +880,8 @@ limber_store_load (LimberStore  *self,
         }
 
       g_hash_table_replace (self->by_id, item->id, g_object_ref (item));
-      g_ptr_array_add (self->items, g_object_ref (item));
+      if (!g_hash_table_contains (self->hidden, item->id))
+        g_ptr_array_add (self->items, g_object_ref (item));
     }
 
   g_ptr_array_sort (self->items, compare_items);
@@ -1416,7 +1417,7 @@ limber_store_hide (LimberStore *self,
     return;
 
   list_remove (self, item);
-  g_hash_table_add (self->hidden, item->id);
+  g_hash_table_add (self->hidden, g_strdup (item->id));
 }
 
 void
@@ -1537,4 +1538,138 @@ limber_store_save_template (LimberStore    *self,
     }
 
   return TRUE;
+}
+
+/* ---- Changes made by another computer ---- */
+
+static LimberStoreItem *
+find_by_file (LimberStore *self,
+              const char  *file,
+              gboolean    *unreadable,
+              guint       *unreadable_position)
+{
+  GHashTableIter iter;
+  gpointer value;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->unreadable));
+
+  g_hash_table_iter_init (&iter, self->by_id);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (g_str_equal (((LimberStoreItem *) value)->file, file))
+      {
+        *unreadable = FALSE;
+        return value;
+      }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LimberStoreItem) item = g_list_model_get_item (G_LIST_MODEL (self->unreadable), i);
+
+      if (g_str_equal (item->file, file))
+        {
+          *unreadable = TRUE;
+          *unreadable_position = i;
+          return item;
+        }
+    }
+
+  return NULL;
+}
+
+/* Brings one file's line of the list up to date after a change in the folder: a patient
+ * added, changed or deleted by another computer. A file this store wrote last is left as it
+ * is. Returns whether the list changed. The etag read at open stays, so a patient open here
+ * and changed elsewhere is still caught when saved. */
+gboolean
+limber_store_refresh_file (LimberStore *self,
+                           const char  *file)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *etag = NULL;
+  g_autoptr(LimberStoreItem) fresh = NULL;
+  LimberStoreItem *old, *twin;
+  gboolean old_unreadable = FALSE;
+  guint old_position = 0;
+  gsize length;
+
+  g_return_val_if_fail (LIMBER_IS_STORE (self), FALSE);
+
+  if (file[0] == '.' || strchr (file, '/') != NULL || !g_str_has_suffix (file, ".json"))
+    return FALSE;
+
+  path = path_of (self, file);
+  old = find_by_file (self, file, &old_unreadable, &old_position);
+
+  if (!g_file_get_contents (path, &contents, &length, NULL))
+    {
+      if (old == NULL)
+        return FALSE;
+
+      /* Deleted elsewhere. */
+      if (old_unreadable)
+        g_list_store_remove (self->unreadable, old_position);
+      else
+        {
+          list_remove (self, old);
+          g_hash_table_remove (self->hidden, old->id);
+          g_hash_table_remove (self->by_id, old->id);
+        }
+      self->cache_dirty = TRUE;
+      return TRUE;
+    }
+
+  etag = etag_for (contents, length);
+  if (g_strcmp0 (etag, g_hash_table_lookup (self->etags, file)) == 0)
+    return FALSE;
+
+  fresh = read_item (self, file);
+  stat_file (path, &fresh->mtime, &fresh->size);
+
+  if (old != NULL)
+    {
+      if (old_unreadable)
+        g_list_store_remove (self->unreadable, old_position);
+      else if (fresh->problem != NULL || !g_str_equal (fresh->id, old->id))
+        {
+          list_remove (self, old);
+          g_hash_table_remove (self->hidden, old->id);
+          g_hash_table_remove (self->by_id, old->id);
+        }
+    }
+
+  if (fresh->problem == NULL && (twin = g_hash_table_lookup (self->by_id, fresh->id)) != NULL &&
+      !g_str_equal (twin->file, file))
+    {
+      g_autofree char *problem =
+        g_strdup_printf (_("Has the same patient id as “%s”; it may be a copy of it."), twin->file);
+      g_autoptr(LimberStoreItem) unreadable = item_new_unreadable (file, problem);
+
+      add_unreadable (self, unreadable);
+      return TRUE;
+    }
+
+  if (fresh->problem != NULL)
+    add_unreadable (self, fresh);
+  else
+    replace_item (self, fresh);
+
+  self->cache_dirty = TRUE;
+  return TRUE;
+}
+
+/* Whether @patient's document is still the one this store read or wrote: FALSE when another
+ * computer changed or deleted it since. */
+gboolean
+limber_store_is_current (LimberStore   *self,
+                         LimberPatient *patient)
+{
+  LimberStoreItem *item = g_hash_table_lookup (self->by_id, patient->id);
+  const char *file = item != NULL ? item->file : NULL;
+  g_autofree char *current = NULL;
+
+  if (file == NULL)
+    return FALSE;
+
+  current = read_etag (self, file);
+  return current != NULL && g_strcmp0 (current, g_hash_table_lookup (self->etags, file)) == 0;
 }

@@ -76,6 +76,10 @@ LimberPatient   *limber_store_save_as_copy        (LimberStore     *self,
 gboolean         limber_store_delete              (LimberStore     *self,
                                                    LimberPatient   *patient,
                                                    GError         **error);
+gboolean         limber_store_refresh_file        (LimberStore     *self,
+                                                   const char      *file);
+gboolean         limber_store_is_current          (LimberStore     *self,
+                                                   LimberPatient   *patient);
 void             limber_store_hide                (LimberStore     *self,
                                                    const char      *id);
 void             limber_store_unhide              (LimberStore     *self,

@@ -33,6 +33,9 @@ struct _LimberPatientsView
   char               *save_error;
   guint               retry_source;
   char               *conflict;       /* a change made elsewhere, waiting for the therapist */
+  GFileMonitor       *monitor;
+  GHashTable         *changed_files;  /* names the folder reported, waiting to be looked at */
+  guint               changed_source;
 
   AdwLeaflet         *leaflet;
   AdwViewSwitcher    *switcher;
@@ -1245,7 +1248,111 @@ delete_program_action (GtkWidget  *widget,
   add_toast (self, toast);
 }
 
+static gboolean apply_folder_changes_cb (gpointer user_data);
+
+/* Reads the folder again, for changes from other computers a network folder did not report;
+ * the patient shown follows, as it does when the folder reports a change. */
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LimberPatientsView *self = LIMBER_PATIENTS_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL || self->store_error != NULL)
+    return;
+
+  if (!limber_store_load (self->store, &error))
+    {
+      toast_message (self, error->message);
+      return;
+    }
+
+  g_clear_handle_id (&self->changed_source, g_source_remove);
+  apply_folder_changes_cb (self);
+}
+
 /* ---- The store ---- */
+
+/* Another computer added, changed or deleted records: the list follows, and so does the
+ * patient shown, unless it holds a change of its own (then the save will ask). */
+static gboolean
+apply_folder_changes_cb (gpointer user_data)
+{
+  LimberPatientsView *self = user_data;
+  g_autoptr(GHashTable) files = g_steal_pointer (&self->changed_files);
+  GHashTableIter iter;
+  gpointer file;
+
+  self->changed_source = 0;
+  self->changed_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  g_hash_table_iter_init (&iter, files);
+  while (g_hash_table_iter_next (&iter, &file, NULL))
+    limber_store_refresh_file (self->store, file);
+
+  update_unreadable (self);
+  update_sidebar (self);
+
+  if (self->patient != NULL && !limber_patients_view_has_unsaved (self) &&
+      !limber_store_is_current (self->store, self->patient))
+    {
+      g_autofree char *name = g_strdup (self->patient->name);
+
+      if (limber_store_lookup (self->store, self->patient->id) != NULL)
+        {
+          g_autofree char *message = g_strdup_printf (_("“%s” was updated on another computer"), name);
+
+          reload_patient (self);
+          toast_message (self, message);
+        }
+      else
+        {
+          g_autofree char *message = g_strdup_printf (_("“%s” was deleted on another computer"), name);
+
+          close_patient (self);
+          toast_message (self, message);
+        }
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+folder_changed_cb (GFileMonitor       *monitor,
+                   GFile              *file,
+                   GFile              *other_file,
+                   GFileMonitorEvent   event,
+                   LimberPatientsView *self)
+{
+  GFile *files[] = { file, other_file };
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *name = files[i] != NULL ? g_file_get_basename (files[i]) : NULL;
+
+      if (name != NULL && name[0] != '.' && g_str_has_suffix (name, ".json"))
+        g_hash_table_add (self->changed_files, g_steal_pointer (&name));
+    }
+
+  /* A burst of events (a copy of many files, a sync) is looked at once. */
+  if (g_hash_table_size (self->changed_files) > 0 && self->changed_source == 0)
+    self->changed_source = g_timeout_add (300, apply_folder_changes_cb, self);
+}
+
+static void
+stop_monitor (LimberPatientsView *self)
+{
+  g_clear_handle_id (&self->changed_source, g_source_remove);
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->monitor, self);
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
+  g_hash_table_remove_all (self->changed_files);
+}
 
 void
 limber_patients_view_open_store (LimberPatientsView *self,
@@ -1277,11 +1384,19 @@ limber_patients_view_open_store (LimberPatientsView *self,
   gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (self->store));
   g_signal_connect_swapped (self->store, "items-changed", G_CALLBACK (store_items_changed_cb), self);
 
+  stop_monitor (self);
   if (!limber_store_load (self->store, &error))
     {
       self->store_error = g_strdup (error->message);
       adw_status_page_set_description (self->store_error_page, error->message);
       g_message ("%s", error->message);
+    }
+  else
+    {
+      /* Network folders may not report changes; local and most shared ones do. */
+      self->monitor = g_file_monitor_directory (folder, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
+      if (self->monitor != NULL)
+        g_signal_connect (self->monitor, "changed", G_CALLBACK (folder_changed_cb), self);
     }
 
   update_unreadable (self);
@@ -1329,6 +1444,7 @@ limber_patients_view_dispose (GObject *object)
   LimberPatientsView *self = LIMBER_PATIENTS_VIEW (object);
 
   g_clear_handle_id (&self->retry_source, g_source_remove);
+  stop_monitor (self);
   if (self->store != NULL)
     {
       limber_store_write_cache (self->store, NULL);
@@ -1353,6 +1469,7 @@ limber_patients_view_finalize (GObject *object)
   g_free (self->store_error);
   g_free (self->save_error);
   g_free (self->conflict);
+  g_hash_table_unref (self->changed_files);
 
   G_OBJECT_CLASS (limber_patients_view_parent_class)->finalize (object);
 }
@@ -1466,9 +1583,11 @@ limber_patients_view_class_init (LimberPatientsViewClass *klass)
   gtk_widget_class_install_action (widget_class, "patients.activate-program", NULL, activate_program_action);
   gtk_widget_class_install_action (widget_class, "patients.save-template", NULL, save_template_action);
   gtk_widget_class_install_action (widget_class, "patients.delete-program", NULL, delete_program_action);
+  gtk_widget_class_install_action (widget_class, "patients.reload", NULL, reload_action);
   gtk_widget_class_install_property_action (widget_class, "patients.show-archived", "show-archived");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "patients.add", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "patients.reload", NULL);
 }
 
 static void
@@ -1478,6 +1597,7 @@ limber_patients_view_init (LimberPatientsView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->changed_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->filter = gtk_custom_filter_new (filter_item, self, NULL);
   self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
   self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->filtered)));
