@@ -413,6 +413,7 @@ show_conflict (LimberPatientsView *self,
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s %s", error->message,
                                   vanished ? _("Your change was not saved. You can keep it as a new record.")
                                            : _("Your change was not saved over theirs. Open their version, or keep yours as a separate copy."));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "later", _("_Decide Later"));
   if (vanished)
     adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                       "reload", _("_Discard My Change"),
@@ -423,7 +424,6 @@ show_conflict (LimberPatientsView *self,
                                       "copy", _("_Keep Mine as a Copy"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "copy",
                                               ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "later", _("_Decide Later"));
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "copy");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
   g_object_set_data (G_OBJECT (dialog), "vanished", GINT_TO_POINTER (vanished));
