@@ -17,15 +17,16 @@
 #include "limber-window.h"
 
 static GtkWidget *
-find_figure_view (GtkWidget *widget)
+find_type (GtkWidget *widget,
+           GType      type)
 {
-  if (LIMBER_IS_FIGURE_VIEW (widget))
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
     return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_figure_view (child);
+      GtkWidget *found = find_type (child, type);
 
       if (found != NULL)
         return found;
@@ -90,24 +91,6 @@ add_sample_patients (LimberStore   *store,
       if (!limber_store_save (store, patient, &error))
         g_printerr ("screenshot: %s\n", error->message);
     }
-}
-
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static GtkWidget *
@@ -278,7 +261,7 @@ main (int   argc,
     }
   if (demo_time >= 0)
     {
-      GtkWidget *view = find_figure_view (GTK_WIDGET (window));
+      GtkWidget *view = find_type (GTK_WIDGET (window), LIMBER_TYPE_FIGURE_VIEW);
 
       limber_figure_view_set_playing (LIMBER_FIGURE_VIEW (view), FALSE);
       limber_figure_view_set_time (LIMBER_FIGURE_VIEW (view), demo_time);

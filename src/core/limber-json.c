@@ -550,19 +550,40 @@ limber_json_get_date (JsonObject            *object,
                       GError               **error)
 {
   const char *text = limber_json_get_string (object, place, member, error);
-  unsigned year, month, day;
-  char end;
+  GDate *date;
 
   if (text == NULL)
     return NULL;
 
-  if (sscanf (text, "%4u-%2u-%2u%c", &year, &month, &day, &end) != 3 || strlen (text) != 10 ||
+  if (!(date = limber_date_parse_iso (text)))
+    set_error (error, LIMBER_DATA_ERROR_VALUE, place, member,
+               "expected a date such as \"1956-03-21\", got \"%s\"", text);
+
+  return date;
+}
+
+/* "YYYY-MM-DD" and nothing else; NULL for anything else or a day that does not exist. */
+GDate *
+limber_date_parse_iso (const char *text)
+{
+  unsigned year, month, day;
+  char end;
+
+  if (text == NULL || strlen (text) != 10 ||
+      sscanf (text, "%4u-%2u-%2u%c", &year, &month, &day, &end) != 3 ||
       !g_date_valid_dmy (day, month, year))
-    {
-      set_error (error, LIMBER_DATA_ERROR_VALUE, place, member,
-                 "expected a date such as \"1956-03-21\", got \"%s\"", text);
-      return NULL;
-    }
+    return NULL;
 
   return g_date_new_dmy (day, month, year);
+}
+
+/* "YYYY-MM-DD", or "" for no date. */
+char *
+limber_date_format_iso (GDate *date)
+{
+  if (date == NULL)
+    return g_strdup ("");
+
+  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (date), g_date_get_month (date),
+                          g_date_get_day (date));
 }

@@ -110,6 +110,8 @@ GDate       *limber_json_get_date           (JsonObject            *object,
                                              const LimberJsonPlace *place,
                                              const char            *member,
                                              GError               **error);
+GDate       *limber_date_parse_iso          (const char            *text);
+char        *limber_date_format_iso         (GDate                 *date);
 char        *limber_json_place_format       (const LimberJsonPlace *place,
                                              const char            *member);
 

@@ -481,13 +481,6 @@ format_date_time (GDateTime *moment)
   return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%S.%fZ");
 }
 
-static char *
-format_date (GDate *date)
-{
-  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (date), g_date_get_month (date),
-                          g_date_get_day (date));
-}
-
 static void
 add_string (JsonBuilder *builder,
             const char  *member,
@@ -1068,12 +1061,12 @@ limber_patient_to_data (LimberPatient *patient,
 
   if (patient->birth_date != NULL)
     {
-      g_autofree char *date = format_date (patient->birth_date);
+      g_autofree char *date = limber_date_format_iso (patient->birth_date);
       add_string (builder, "birth_date", date);
     }
   else if (patient->age > 0 && patient->age_recorded != NULL)
     {
-      g_autofree char *date = format_date (patient->age_recorded);
+      g_autofree char *date = limber_date_format_iso (patient->age_recorded);
       json_builder_set_member_name (builder, "age");
       json_builder_add_int_value (builder, patient->age);
       add_string (builder, "age_recorded", date);

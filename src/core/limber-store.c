@@ -106,16 +106,6 @@ item_finish (LimberStoreItem *item)
   item->search_text = limber_store_fold (text);
 }
 
-static char *
-date_to_string (GDate *date)
-{
-  if (date == NULL)
-    return g_strdup ("");
-
-  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (date), g_date_get_month (date),
-                          g_date_get_day (date));
-}
-
 static LimberStoreItem *
 item_new_for_patient (const char    *file,
                       LimberPatient *patient)
@@ -128,9 +118,9 @@ item_new_for_patient (const char    *file,
   item->condition = g_strdup (patient->condition);
   item->notes = g_strdup (patient->notes);
   item->archived = patient->archived;
-  item->birth_date = date_to_string (patient->birth_date);
+  item->birth_date = limber_date_format_iso (patient->birth_date);
   item->age = patient->age;
-  item->age_recorded = date_to_string (patient->age_recorded);
+  item->age_recorded = limber_date_format_iso (patient->age_recorded);
   item_finish (item);
 
   return item;
@@ -197,25 +187,13 @@ limber_store_item_get_problem (LimberStoreItem *item)
   return item->problem;
 }
 
-static GDate *
-parse_date (const char *text)
-{
-  unsigned year, month, day;
-
-  if (text == NULL || sscanf (text, "%4u-%2u-%2u", &year, &month, &day) != 3 ||
-      !g_date_valid_dmy (day, month, year))
-    return NULL;
-
-  return g_date_new_dmy (day, month, year);
-}
-
 /* The age today, as limber_patient_get_age() tells it; -1 if unknown. */
 int
 limber_store_item_get_age (LimberStoreItem *item,
                            GDate           *today)
 {
-  g_autoptr(GDate) birth_date = parse_date (item->birth_date);
-  g_autoptr(GDate) age_recorded = parse_date (item->age_recorded);
+  g_autoptr(GDate) birth_date = limber_date_parse_iso (item->birth_date);
+  g_autoptr(GDate) age_recorded = limber_date_parse_iso (item->age_recorded);
 
   return limber_age_on (birth_date, item->age, age_recorded, today);
 }
@@ -1212,27 +1190,34 @@ read_etag (LimberStore *self,
   return etag_for (contents, length);
 }
 
+/* The document as it is to be written: the patient with every program's change committed
+ * at @now. A copy is committed, so that if the write fails the patient keeps its edits as
+ * unsaved changes, and no version that never reached the disk enters its history. */
+static char *
+serialize (LimberPatient *patient,
+           GDateTime     *now,
+           gsize         *length)
+{
+  g_autoptr(LimberPatient) committed = limber_patient_copy (patient);
+
+  limber_patient_commit (committed, now);
+  return limber_patient_to_data (committed, length);
+}
+
+/* Writes @data, made by serialize() at @now, and commits the patient once it is on disk. */
 static gboolean
 write_patient (LimberStore    *self,
                LimberPatient  *patient,
                const char     *file,
+               GDateTime      *now,
+               const char     *data,
+               gsize           length,
                GError        **error)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GError) write_error = NULL;
   g_autoptr(LimberStoreItem) item = NULL;
-  g_autoptr(LimberPatient) committed = NULL;
-  g_autofree char *data = NULL;
   g_autofree char *path = NULL;
-  g_autofree char *etag = NULL;
-  gsize length;
-
-  /* A copy is committed and written: if the write fails, the patient keeps its edits as
-   * unsaved changes, and no version that never reached the disk enters its history. */
-  committed = limber_patient_copy (patient);
-  limber_patient_commit (committed, now);
-  data = limber_patient_to_data (committed, &length);
-  etag = etag_for (data, length);
+  g_autofree char *etag = etag_for (data, length);
 
   if (!write_atomically (self->folder, file, data, length, self->fault_step, self->fault_crash,
                          self, patient->name, &write_error))
@@ -1270,47 +1255,34 @@ write_patient (LimberStore    *self,
 /* Saves the patient, unless the document changed since it was read (CONFLICT), was deleted
  * meanwhile (VANISHED), or the folder refused the write (WRITE): then nothing is written and
  * the patient in memory keeps every edit, to save again later. */
-/* Whether the document as it would be written now is the one this store last read or wrote. */
-static gboolean
-is_saved (LimberStore   *self,
-          LimberPatient *patient,
-          const char    *file)
-{
-  const char *expected = g_hash_table_lookup (self->etags, file);
-  g_autofree char *data = NULL;
-  g_autofree char *etag = NULL;
-  gsize length;
-
-  if (expected == NULL || limber_patient_has_changes (patient))
-    return FALSE;
-
-  /* Programs are unchanged; the details may not be. */
-  data = limber_patient_to_data (patient, &length);
-  etag = etag_for (data, length);
-  return g_strcmp0 (etag, expected) == 0;
-}
-
 gboolean
 limber_store_save (LimberStore    *self,
                    LimberPatient  *patient,
                    GError        **error)
 {
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *file = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *etag = NULL;
+  gsize length;
 
   g_return_val_if_fail (LIMBER_IS_STORE (self), FALSE);
   g_return_val_if_fail (patient != NULL, FALSE);
 
   file = file_for (self, patient);
+  data = serialize (patient, now, &length);
+  etag = etag_for (data, length);
 
-  /* Nothing to save: no write, and no conflict over a change made elsewhere meanwhile. */
-  if (is_saved (self, patient, file))
+  /* The document this store last read or wrote: nothing to save, so no write, and no
+   * conflict over a change made elsewhere meanwhile. */
+  if (g_strcmp0 (etag, g_hash_table_lookup (self->etags, file)) == 0)
     return TRUE;
 
   if (!ensure_folder_for_save (self, patient->name, error) ||
       !check_unchanged (self, file, patient->name, error))
     return FALSE;
 
-  return write_patient (self, patient, file, error);
+  return write_patient (self, patient, file, now, data, length, error);
 }
 
 /* After a conflict: keeps this computer's version as a new record, "Name (copy)", and
@@ -1321,13 +1293,16 @@ limber_store_save_as_copy (LimberStore    *self,
                            GError        **error)
 {
   g_autoptr(LimberPatient) copy = limber_patient_copy (patient);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *file = NULL;
+  g_autofree char *data = NULL;
+  gsize length;
 
   g_free (copy->id);
   copy->id = g_uuid_string_random ();
+  copy->archived = FALSE;
   g_free (copy->name);
   /* Translators: the name of a record kept as a copy after a conflict, as in "Ann Lee (copy)" */
-  copy->archived = FALSE;
   copy->name = g_strdup_printf (_("%s (copy)"), patient->name);
   if (g_utf8_strlen (copy->name, -1) > LIMBER_PATIENT_MAX_NAME)
     {
@@ -1341,9 +1316,10 @@ limber_store_save_as_copy (LimberStore    *self,
     }
   file = g_strconcat (copy->id, ".json", NULL);
 
+  data = serialize (copy, now, &length);
   if (!ensure_folder_for_save (self, copy->name, error) ||
       !check_unchanged (self, file, copy->name, error) ||
-      !write_patient (self, copy, file, error))
+      !write_patient (self, copy, file, now, data, length, error))
     return NULL;
 
   return g_steal_pointer (&copy);

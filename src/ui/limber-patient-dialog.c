@@ -55,13 +55,13 @@ today (void)
 static GDate *
 parse_birth_date (const char *text)
 {
-  GDate *date = g_date_new ();
-  unsigned year, month, day;
+  GDate *date = limber_date_parse_iso (text);
 
-  if (sscanf (text, "%4u-%2u-%2u", &year, &month, &day) == 3 && g_date_valid_dmy (day, month, year))
-    g_date_set_dmy (date, day, month, year);
-  else
-    g_date_set_parse (date, text);
+  if (date != NULL)
+    return date;
+
+  date = g_date_new ();
+  g_date_set_parse (date, text);
 
   if (!g_date_valid (date) || g_date_get_year (date) < 1000)
     {
@@ -311,10 +311,7 @@ limber_patient_dialog_new (GtkWindow     *parent,
 
   if (self->patient->birth_date != NULL)
     {
-      g_autofree char *text = g_strdup_printf ("%04u-%02u-%02u",
-                                               g_date_get_year (self->patient->birth_date),
-                                               g_date_get_month (self->patient->birth_date),
-                                               g_date_get_day (self->patient->birth_date));
+      g_autofree char *text = limber_date_format_iso (self->patient->birth_date);
       gtk_editable_set_text (GTK_EDITABLE (self->birth_date_row), text);
       adw_combo_row_set_selected (self->age_kind_row, AGE_BIRTH_DATE);
     }

@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "limber-preferences-window.h"
+#include "limber-store.h"
 #include "limber-units.h"
 
 /* The logo preview is this tall; a wide logo may be up to three times as wide. */
@@ -80,17 +81,11 @@ run_chooser (LimberPreferencesWindow *self,
   gtk_native_dialog_show (self->chooser);
 }
 
-static char *
-default_store_folder (void)
-{
-  return g_build_filename (g_get_user_data_dir (), APP_ID, NULL);
-}
-
 static void
 update_store (LimberPreferencesWindow *self)
 {
   g_autofree char *folder = g_settings_get_string (self->settings, "store-folder");
-  g_autofree char *default_path = default_store_folder ();
+  g_autofree char *default_path = limber_store_get_default_folder ();
   g_autofree char *display = g_filename_display_name (folder[0] != '\0' ? folder : default_path);
   g_autofree char *default_display = g_filename_display_name (default_path);
 
@@ -106,7 +101,7 @@ set_store_folder (LimberPreferencesWindow *self,
 {
   g_autofree char *path = g_file_get_path (folder);
   g_autofree char *name = g_file_get_parse_name (folder);
-  g_autofree char *default_path = default_store_folder ();
+  g_autofree char *default_path = limber_store_get_default_folder ();
   g_autofree char *message = NULL;
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) error = NULL;
@@ -163,7 +158,7 @@ store_choose_clicked_cb (LimberPreferencesWindow *self)
 {
   GtkFileChooserNative *chooser;
   g_autofree char *folder = g_settings_get_string (self->settings, "store-folder");
-  g_autofree char *path = folder[0] != '\0' ? g_steal_pointer (&folder) : default_store_folder ();
+  g_autofree char *path = folder[0] != '\0' ? g_steal_pointer (&folder) : limber_store_get_default_folder ();
   g_autoptr(GFile) current = g_file_new_for_path (path);
 
   chooser = gtk_file_chooser_native_new (_("Choose the Folder for Patient Records"),
