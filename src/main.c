@@ -1,6 +1,8 @@
 /* main.c: starts Limber. Everything else lives in the libraries, so tests link the same code. */
 #include "config.h"
 
+#include <locale.h>
+
 #include <glib/gi18n.h>
 
 #include "limber-application.h"
@@ -11,6 +13,8 @@ main (int   argc,
 {
   g_autoptr(LimberApplication) application = NULL;
 
+  /* The command line prints and lays out pages in the user's language and paper size too. */
+  setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);

@@ -6,7 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "limber-patient.h"
+#include "limber-patient-private.h"
 
 /* ---- Programs ---- */
 
@@ -592,12 +592,12 @@ save_program (JsonBuilder   *builder,
   json_builder_end_object (builder);
 }
 
-static gboolean
-check_length (const char            *text,
-              guint                  max_chars,
-              const LimberJsonPlace *place,
-              const char            *member,
-              GError               **error)
+gboolean
+limber_check_length (const char            *text,
+                     guint                  max_chars,
+                     const LimberJsonPlace *place,
+                     const char            *member,
+                     GError               **error)
 {
   if (g_utf8_strlen (text, -1) <= (glong) max_chars)
     return TRUE;
@@ -647,7 +647,7 @@ load_program (JsonObject            *object,
       !(id = limber_json_get_string (object, place, "id", error)) ||
       !check_id (id, place, error) ||
       !(name = limber_json_get_string (object, place, "name", error)) ||
-      !check_length (name, LIMBER_PATIENT_MAX_NAME, place, "name", error) ||
+      !limber_check_length (name, LIMBER_PATIENT_MAX_NAME, place, "name", error) ||
       !(program->prescriptions = load_prescriptions (object, place, error)))
     {
       program->created = g_date_time_new_now_utc ();
@@ -770,12 +770,12 @@ check_depth (GBytes      *bytes,
   return TRUE;
 }
 
-static JsonObject *
-parse_document (GBytes      *bytes,
-                const char  *file,
-                guint        supported,
-                JsonParser **parser,
-                GError     **error)
+JsonObject *
+limber_document_parse (GBytes      *bytes,
+                       const char  *file,
+                       guint        supported,
+                       JsonParser **parser,
+                       GError     **error)
 {
   LimberJsonPlace place = { file, "" };
   JsonObject *root;
@@ -802,7 +802,7 @@ limber_template_load (GBytes      *bytes,
   JsonObject *root;
   const char *kind;
 
-  if (!(root = parse_document (bytes, file, LIMBER_TEMPLATE_SCHEMA_VERSION, &parser, error)) ||
+  if (!(root = limber_document_parse (bytes, file, LIMBER_TEMPLATE_SCHEMA_VERSION, &parser, error)) ||
       !limber_json_check_members (root, &place, members, error) ||
       !(kind = limber_json_get_string (root, &place, "kind", error)))
     return NULL;
@@ -817,9 +817,33 @@ limber_template_load (GBytes      *bytes,
   return load_program (root, &place, FALSE, error);
 }
 
-static char *
-builder_to_data (JsonBuilder *builder,
-                 gsize       *length)
+/* A program without its history, as a program file holds it: the current exercises. */
+LimberProgram *
+limber_program_load_plain (JsonObject            *object,
+                           const LimberJsonPlace *place,
+                           GError               **error)
+{
+  static const char * const members[] = { "id", "name", "exercises", NULL };
+
+  if (!limber_json_check_members (object, place, members, error))
+    return NULL;
+  return load_program (object, place, FALSE, error);
+}
+
+void
+limber_program_save_plain (JsonBuilder         *builder,
+                           const LimberProgram *program)
+{
+  json_builder_begin_object (builder);
+  add_string (builder, "id", program->id);
+  add_string (builder, "name", program->name);
+  add_prescriptions (builder, program->prescriptions);
+  json_builder_end_object (builder);
+}
+
+char *
+limber_document_to_data (JsonBuilder *builder,
+                         gsize       *length)
 {
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = json_builder_get_root (builder);
@@ -855,7 +879,7 @@ limber_template_to_data (const LimberProgram *template,
   add_prescriptions (builder, template->prescriptions);
   json_builder_end_object (builder);
 
-  return builder_to_data (builder, length);
+  return limber_document_to_data (builder, length);
 }
 
 /* ---- Patients ---- */
@@ -951,16 +975,16 @@ limber_patient_load (GBytes      *bytes,
   JsonArray *programs;
   JsonNode *sessions;
 
-  if (!(root = parse_document (bytes, file, LIMBER_PATIENT_SCHEMA_VERSION, &parser, error)) ||
+  if (!(root = limber_document_parse (bytes, file, LIMBER_PATIENT_SCHEMA_VERSION, &parser, error)) ||
       !limber_json_check_members (root, &place, members, error) ||
       !(id = limber_json_get_string (root, &place, "id", error)) ||
       !check_id (id, &place, error) ||
       !(name = limber_json_get_string (root, &place, "name", error)) ||
-      !check_length (name, LIMBER_PATIENT_MAX_NAME, &place, "name", error) ||
+      !limber_check_length (name, LIMBER_PATIENT_MAX_NAME, &place, "name", error) ||
       !limber_json_get_user_text (root, &place, "condition", TRUE, &condition, error) ||
-      !check_length (condition, LIMBER_PATIENT_MAX_NAME, &place, "condition", error) ||
+      !limber_check_length (condition, LIMBER_PATIENT_MAX_NAME, &place, "condition", error) ||
       !limber_json_get_user_text (root, &place, "notes", TRUE, &notes, error) ||
-      !check_length (notes, LIMBER_PATIENT_MAX_TEXT, &place, "notes", error))
+      !limber_check_length (notes, LIMBER_PATIENT_MAX_TEXT, &place, "notes", error))
     return NULL;
 
   patient = limber_patient_new (name);
@@ -1096,7 +1120,7 @@ limber_patient_to_data (LimberPatient *patient,
   json_builder_add_value (builder, json_node_copy (patient->sessions));
   json_builder_end_object (builder);
 
-  return builder_to_data (builder, length);
+  return limber_document_to_data (builder, length);
 }
 
 static gboolean

@@ -1018,20 +1018,37 @@ limber_renderer_draw_still (LimberRenderer          *self,
                             double                   height,
                             const LimberFigureStyle *style)
 {
+  limber_renderer_draw_poses (self, cr, width, height, FALSE, style);
+}
+
+/* The start and end poses, side by side or the start above the end; the end pose carries an
+ * arrow along the movement. */
+void
+limber_renderer_draw_poses (LimberRenderer          *self,
+                            cairo_t                 *cr,
+                            double                   width,
+                            double                   height,
+                            gboolean                 stacked,
+                            const LimberFigureStyle *style)
+{
   LimberMotionTiming timing = LIMBER_MOTION_TIMING_DEFAULT;
   LimberFrame frames[2];
-  double panel = width / 2;
+  double panel_w = stacked ? width : width / 2;
+  double panel_h = stacked ? height / 2 : height;
 
   g_return_if_fail (LIMBER_IS_RENDERER (self));
   g_return_if_fail (cr != NULL);
   g_return_if_fail (style != NULL);
 
-  if (width < 2 || height < 1)
+  if (panel_w < 1 || panel_h < 1)
     return;
   if (style->background.alpha > 0)
     {
+      cairo_save (cr);
+      cairo_rectangle (cr, 0, 0, width, height);
       set_color (cr, &style->background);
-      cairo_paint (cr);
+      cairo_fill (cr);
+      cairo_restore (cr);
     }
 
   limber_motion_sample (self->motion, &timing, 0, &frames[0]);
@@ -1045,10 +1062,10 @@ limber_renderer_draw_still (LimberRenderer          *self,
       Canvas c;
 
       cairo_save (cr);
-      cairo_translate (cr, i * panel, 0);
-      cairo_rectangle (cr, 0, 0, panel, height);
+      cairo_translate (cr, stacked ? 0 : i * panel_w, stacked ? i * panel_h : 0);
+      cairo_rectangle (cr, 0, 0, panel_w, panel_h);
       cairo_clip (cr);
-      canvas_init (&c, self, cr, panel, height, &frames[i], style);
+      canvas_init (&c, self, cr, panel_w, panel_h, &frames[i], style);
       draw_scene (&c);
       if (i == 1)
         draw_motion_arrow (&c);
@@ -1059,8 +1076,16 @@ limber_renderer_draw_still (LimberRenderer          *self,
   cairo_save (cr);
   set_color (cr, &style->floor_line);
   cairo_set_line_width (cr, 1);
-  cairo_move_to (cr, round (panel) + 0.5, height * 0.1);
-  cairo_line_to (cr, round (panel) + 0.5, height * 0.9);
+  if (stacked)
+    {
+      cairo_move_to (cr, width * 0.1, round (panel_h) + 0.5);
+      cairo_line_to (cr, width * 0.9, round (panel_h) + 0.5);
+    }
+  else
+    {
+      cairo_move_to (cr, round (panel_w) + 0.5, height * 0.1);
+      cairo_line_to (cr, round (panel_w) + 0.5, height * 0.9);
+    }
   cairo_stroke (cr);
   cairo_restore (cr);
 }

@@ -51,6 +51,12 @@ void            limber_renderer_draw_still     (LimberRenderer          *self,
                                                 double                   width,
                                                 double                   height,
                                                 const LimberFigureStyle *style);
+void            limber_renderer_draw_poses     (LimberRenderer          *self,
+                                                cairo_t                 *cr,
+                                                double                   width,
+                                                double                   height,
+                                                gboolean                 stacked,
+                                                const LimberFigureStyle *style);
 gboolean        limber_renderer_export_still   (LimberMotion            *motion,
                                                 const char              *path,
                                                 GError                 **error);

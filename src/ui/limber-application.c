@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "limber-application.h"
+#include "limber-export-command.h"
 #include "limber-preferences-window.h"
 #include "limber-renderer.h"
 #include "limber-window.h"
@@ -195,6 +196,32 @@ export_still (const char         *id,
   return 0;
 }
 
+/* `limber --export-pdf PROGRAM.limber OUT.pdf` or `limber --export-pdf --patient NAME OUT.pdf`
+ * makes a handout with no display; GTK is not started. */
+static int
+export_pdf (GVariantDict       *options,
+            const char * const *files)
+{
+  const char *patient = NULL, *paper = NULL;
+  gboolean large_print = FALSE;
+  guint n_files = files != NULL ? g_strv_length ((char **) files) : 0;
+
+  g_variant_dict_lookup (options, "patient", "&s", &patient);
+  g_variant_dict_lookup (options, "paper", "&s", &paper);
+  g_variant_dict_lookup (options, "large-print", "b", &large_print);
+
+  if (n_files != (patient != NULL ? 1 : 2))
+    {
+      g_printerr (_("Usage: limber --export-pdf [--large-print] [--paper=a4|letter] "
+                    "PROGRAM.limber OUT.pdf\n"
+                    "       limber --export-pdf [--large-print] [--paper=a4|letter] "
+                    "--patient NAME OUT.pdf\n"));
+      return 2;
+    }
+  return limber_export_pdf_command (patient != NULL ? NULL : files[0], patient,
+                                    files[n_files - 1], large_print, paper);
+}
+
 static int
 limber_application_handle_local_options (GApplication *application,
                                          GVariantDict *options)
@@ -202,10 +229,18 @@ limber_application_handle_local_options (GApplication *application,
   g_autofree const char **files = NULL;
   const char *id;
 
-  if (!g_variant_dict_lookup (options, "export-still", "&s", &id))
-    return -1;
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
-  return export_still (id, files);
+  if (g_variant_dict_contains (options, "export-pdf"))
+    return export_pdf (options, files);
+  if (g_variant_dict_lookup (options, "export-still", "&s", &id))
+    return export_still (id, files);
+  if (g_variant_dict_contains (options, "patient") || g_variant_dict_contains (options, "paper") ||
+      g_variant_dict_contains (options, "large-print"))
+    {
+      g_printerr (_("limber: --patient, --paper and --large-print go with --export-pdf\n"));
+      return 2;
+    }
+  return -1;
 }
 
 static void
@@ -238,7 +273,17 @@ limber_application_init (LimberApplication *self)
     { "export-still", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("Write an exercise’s still picture (start and end positions) to FILE, as PNG or SVG "
          "by its extension, and quit"), N_("EXERCISE_ID") },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE]") },
+    { "export-pdf", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Write a program’s handout to OUT.pdf, from a program file or the active program of "
+         "--patient, and quit"), NULL },
+    { "patient", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("With --export-pdf: the patient, by name, whose active program to print"), N_("NAME") },
+    { "large-print", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("With --export-pdf: print in large type"), NULL },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("With --export-pdf: the paper size, a4 or letter (the default follows Preferences)"),
+      N_("SIZE") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
     { NULL }
   };
 

@@ -1,0 +1,344 @@
+/* limber-program-file.c: reads and writes `.limber` program files. The file travels with
+ * the patient, so it is read as strictly as a patient document. */
+#define G_LOG_DOMAIN "Limber"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "limber-patient-private.h"
+#include "limber-program-file.h"
+
+LimberClinic *
+limber_clinic_new (void)
+{
+  LimberClinic *clinic = g_new0 (LimberClinic, 1);
+
+  clinic->name = g_strdup ("");
+  clinic->address = g_strdup ("");
+  clinic->phone = g_strdup ("");
+  clinic->therapist = g_strdup ("");
+  return clinic;
+}
+
+LimberClinic *
+limber_clinic_copy (const LimberClinic *clinic)
+{
+  LimberClinic *copy = g_new0 (LimberClinic, 1);
+
+  copy->name = g_strdup (clinic->name);
+  copy->address = g_strdup (clinic->address);
+  copy->phone = g_strdup (clinic->phone);
+  copy->therapist = g_strdup (clinic->therapist);
+  copy->logo = clinic->logo != NULL ? g_bytes_ref (clinic->logo) : NULL;
+  return copy;
+}
+
+void
+limber_clinic_free (LimberClinic *clinic)
+{
+  if (clinic == NULL)
+    return;
+  g_free (clinic->name);
+  g_free (clinic->address);
+  g_free (clinic->phone);
+  g_free (clinic->therapist);
+  g_clear_pointer (&clinic->logo, g_bytes_unref);
+  g_free (clinic);
+}
+
+/* A logo is told by its first bytes, not by a name that may lie. */
+const char *
+limber_logo_get_media_type (GBytes *logo)
+{
+  static const guchar png_magic[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+  gsize size;
+  const char *data = g_bytes_get_data (logo, &size);
+  g_autofree char *head = NULL;
+
+  if (size >= sizeof png_magic && memcmp (data, png_magic, sizeof png_magic) == 0)
+    return "image/png";
+
+  head = g_strndup (data, MIN (size, 4096));
+  if (strstr (head, "<svg") != NULL)
+    return "image/svg+xml";
+
+  return NULL;
+}
+
+gboolean
+limber_clinic_set_logo (LimberClinic  *clinic,
+                        GBytes        *logo,
+                        const char    *file,
+                        GError       **error)
+{
+  g_return_val_if_fail (clinic != NULL, FALSE);
+
+  if (logo != NULL && g_bytes_get_size (logo) > LIMBER_CLINIC_MAX_LOGO)
+    {
+      g_set_error (error, LIMBER_DATA_ERROR, LIMBER_DATA_ERROR_RANGE,
+                   "%s: the logo is larger than %u KB", file, LIMBER_CLINIC_MAX_LOGO / 1024);
+      return FALSE;
+    }
+  if (logo != NULL && limber_logo_get_media_type (logo) == NULL)
+    {
+      g_set_error (error, LIMBER_DATA_ERROR, LIMBER_DATA_ERROR_VALUE,
+                   "%s: the logo is neither a PNG nor an SVG picture", file);
+      return FALSE;
+    }
+
+  g_clear_pointer (&clinic->logo, g_bytes_unref);
+  clinic->logo = logo != NULL ? g_bytes_ref (logo) : NULL;
+  return TRUE;
+}
+
+LimberProgramFile *
+limber_program_file_new (const char          *patient_name,
+                         const LimberProgram *program,
+                         const LimberClinic  *clinic,
+                         GDateTime           *exported)
+{
+  LimberProgramFile *file = g_new0 (LimberProgramFile, 1);
+
+  g_return_val_if_fail (patient_name != NULL, NULL);
+  g_return_val_if_fail (program != NULL, NULL);
+
+  file->patient_name = g_strdup (patient_name);
+  file->program = limber_program_copy (program);
+  file->clinic = clinic != NULL ? limber_clinic_copy (clinic) : limber_clinic_new ();
+  file->exported = exported != NULL ? g_date_time_ref (exported) : g_date_time_new_now_utc ();
+  return file;
+}
+
+void
+limber_program_file_free (LimberProgramFile *file)
+{
+  if (file == NULL)
+    return;
+  g_free (file->patient_name);
+  g_clear_pointer (&file->clinic, limber_clinic_free);
+  g_clear_pointer (&file->program, limber_program_free);
+  g_clear_pointer (&file->exported, g_date_time_unref);
+  g_free (file);
+}
+
+static gboolean
+dup_text (JsonObject            *object,
+          const LimberJsonPlace *place,
+          const char            *member,
+          guint                  max_chars,
+          char                 **out,
+          GError               **error)
+{
+  const char *text;
+
+  if (!limber_json_get_user_text (object, place, member, TRUE, &text, error) ||
+      !limber_check_length (text, max_chars, place, member, error))
+    return FALSE;
+
+  g_free (*out);
+  *out = g_strdup (text);
+  return TRUE;
+}
+
+/* Base64 that g_base64_decode () would read past silently is refused here. */
+static GBytes *
+decode_base64 (const char  *text,
+               const char  *file,
+               GError     **error)
+{
+  gsize length = strlen (text), decoded_length;
+  guchar *decoded;
+
+  if (length > (LIMBER_CLINIC_MAX_LOGO / 3 + 1) * 4)
+    {
+      g_set_error (error, LIMBER_DATA_ERROR, LIMBER_DATA_ERROR_RANGE,
+                   "%s: clinic.logo: the logo is larger than %u KB", file,
+                   LIMBER_CLINIC_MAX_LOGO / 1024);
+      return NULL;
+    }
+  for (gsize i = 0; i < length; i++)
+    if (!g_ascii_isalnum (text[i]) && text[i] != '+' && text[i] != '/' &&
+        !(text[i] == '=' && i >= length - 2))
+      {
+        g_set_error (error, LIMBER_DATA_ERROR, LIMBER_DATA_ERROR_VALUE,
+                     "%s: clinic.logo: expected base64 text, got “%c” at position %" G_GSIZE_FORMAT,
+                     file, g_ascii_isprint (text[i]) ? text[i] : '?', i);
+        return NULL;
+      }
+  if (length % 4 != 0)
+    {
+      g_set_error (error, LIMBER_DATA_ERROR, LIMBER_DATA_ERROR_VALUE,
+                   "%s: clinic.logo: base64 text is cut short", file);
+      return NULL;
+    }
+
+  decoded = g_base64_decode (text, &decoded_length);
+  return g_bytes_new_take (decoded, decoded_length);
+}
+
+static gboolean
+load_clinic (JsonObject    *root,
+             const char    *file,
+             LimberClinic  *clinic,
+             GError       **error)
+{
+  static const char * const members[] = { "name", "address", "phone", "therapist", "logo", NULL };
+  LimberJsonPlace place = { file, "clinic" };
+  const char *logo_text;
+  g_autoptr(GBytes) logo = NULL;
+  JsonObject *object;
+
+  if (!(object = limber_json_get_object (root, &(LimberJsonPlace) { file, "" }, "clinic", FALSE,
+                                         error)) ||
+      !limber_json_check_members (object, &place, members, error) ||
+      !dup_text (object, &place, "name", LIMBER_PATIENT_MAX_NAME, &clinic->name, error) ||
+      !dup_text (object, &place, "address", LIMBER_CLINIC_MAX_TEXT, &clinic->address, error) ||
+      !dup_text (object, &place, "phone", LIMBER_PATIENT_MAX_NAME, &clinic->phone, error) ||
+      !dup_text (object, &place, "therapist", LIMBER_PATIENT_MAX_NAME, &clinic->therapist, error) ||
+      !limber_json_get_user_text (object, &place, "logo", TRUE, &logo_text, error))
+    return FALSE;
+
+  if (logo_text[0] == '\0')
+    return TRUE;
+
+  if (!(logo = decode_base64 (logo_text, file, error)))
+    return FALSE;
+
+  if (!limber_clinic_set_logo (clinic, logo, file, error))
+    {
+      g_prefix_error (error, "clinic.logo: ");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+LimberProgramFile *
+limber_program_file_load (GBytes      *bytes,
+                          const char  *file,
+                          GError     **error)
+{
+  static const char * const members[] = {
+    "schema_version", "kind", "exported", "patient", "clinic", "program", NULL
+  };
+  static const char * const patient_members[] = { "name", "large_print", NULL };
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(LimberProgramFile) result = g_new0 (LimberProgramFile, 1);
+  LimberJsonPlace place = { file, "" };
+  LimberJsonPlace patient_place = { file, "patient" };
+  LimberJsonPlace program_place = { file, "program" };
+  JsonObject *root, *patient, *program;
+  const char *kind, *name;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (file != NULL, NULL);
+
+  result->clinic = limber_clinic_new ();
+
+  if (!(root = limber_document_parse (bytes, file, LIMBER_PROGRAM_FILE_SCHEMA_VERSION, &parser,
+                                      error)) ||
+      !limber_json_check_members (root, &place, members, error) ||
+      !(kind = limber_json_get_string (root, &place, "kind", error)))
+    return NULL;
+
+  if (g_strcmp0 (kind, "program") != 0)
+    {
+      g_set_error (error, LIMBER_DATA_ERROR, LIMBER_DATA_ERROR_VALUE,
+                   "%s: kind: expected \"program\", got \"%s\"", file, kind);
+      return NULL;
+    }
+
+  if (!(result->exported = limber_json_get_date_time (root, &place, "exported", error)) ||
+      !(patient = limber_json_get_object (root, &place, "patient", FALSE, error)) ||
+      !limber_json_check_members (patient, &patient_place, patient_members, error) ||
+      !(name = limber_json_get_string (patient, &patient_place, "name", error)) ||
+      !limber_check_length (name, LIMBER_PATIENT_MAX_NAME, &patient_place, "name", error) ||
+      !limber_json_get_bool (patient, &patient_place, "large_print", &result->large_print, error) ||
+      !load_clinic (root, file, result->clinic, error) ||
+      !(program = limber_json_get_object (root, &place, "program", FALSE, error)) ||
+      !(result->program = limber_program_load_plain (program, &program_place, error)))
+    return NULL;
+
+  result->patient_name = g_strdup (name);
+  return g_steal_pointer (&result);
+}
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *member,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_string_value (builder, value);
+}
+
+char *
+limber_program_file_to_data (const LimberProgramFile *file,
+                             gsize                   *length)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GDateTime) utc = g_date_time_to_utc (file->exported);
+  g_autofree char *exported = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "schema_version");
+  json_builder_add_int_value (builder, LIMBER_PROGRAM_FILE_SCHEMA_VERSION);
+  add_string (builder, "kind", "program");
+  add_string (builder, "exported", exported);
+
+  json_builder_set_member_name (builder, "patient");
+  json_builder_begin_object (builder);
+  add_string (builder, "name", file->patient_name);
+  json_builder_set_member_name (builder, "large_print");
+  json_builder_add_boolean_value (builder, file->large_print);
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "clinic");
+  json_builder_begin_object (builder);
+  add_string (builder, "name", file->clinic->name);
+  add_string (builder, "address", file->clinic->address);
+  add_string (builder, "phone", file->clinic->phone);
+  add_string (builder, "therapist", file->clinic->therapist);
+  if (file->clinic->logo != NULL)
+    {
+      gsize size;
+      const guchar *data = g_bytes_get_data (file->clinic->logo, &size);
+      g_autofree char *encoded = g_base64_encode (data, size);
+
+      add_string (builder, "logo", encoded);
+    }
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "program");
+  limber_program_save_plain (builder, file->program);
+  json_builder_end_object (builder);
+
+  return limber_document_to_data (builder, length);
+}
+
+/* "Zoë Ødegård – Hip pain – 2026-11-26.pdf": a name no file system refuses. */
+char *
+limber_program_file_suggest_name (const char *patient_name,
+                                  const char *program_name,
+                                  GDateTime  *date,
+                                  const char *extension)
+{
+  g_autofree char *day = date != NULL ? g_date_time_format (date, "%Y-%m-%d") : NULL;
+  g_autoptr(GString) name = g_string_new (NULL);
+
+  g_string_append (name, patient_name);
+  g_string_append (name, " – ");
+  g_string_append (name, program_name);
+  if (day != NULL)
+    g_string_append_printf (name, " – %s", day);
+
+  for (char *p = name->str; *p != '\0'; p++)
+    if (*p == '/' || *p == '\\' || *p == ':' || (guchar) *p < 0x20)
+      *p = '-';
+  /* A leading dot would hide the file. */
+  while (name->str[0] == '.')
+    g_string_erase (name, 0, 1);
+
+  g_string_append (name, extension);
+  return g_string_free (g_steal_pointer (&name), FALSE);
+}
