@@ -205,12 +205,11 @@ load_clinic (JsonObject    *root,
   if (!(logo = decode_base64 (logo_text, file, error)))
     return FALSE;
 
-  if (!limber_clinic_set_logo (clinic, logo, file, error))
-    {
-      g_prefix_error (error, "clinic.logo: ");
-      return FALSE;
-    }
-  return TRUE;
+  {
+    g_autofree char *where = g_strdup_printf ("%s: clinic.logo", file);
+
+    return limber_clinic_set_logo (clinic, logo, where, error);
+  }
 }
 
 LimberProgramFile *

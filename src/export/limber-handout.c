@@ -426,6 +426,44 @@ format_minutes (guint seconds)
                                        "about %u minutes a session", minutes), minutes);
 }
 
+/* A muted label, a tab, and its value in bold, wrapping under the value: one line of text,
+ * so a reader copying or searching the PDF finds "Hold 60 seconds" as it is read. */
+static double
+add_label_value (LimberHandout *self,
+                 Block         *block,
+                 double         x,
+                 double         y,
+                 double         width,
+                 double         label_w,
+                 const char    *label,
+                 const char    *value)
+{
+  g_autofree char *text = g_strconcat (label, " \t", value, NULL);
+  PangoLayout *layout = make_layout (self, text, FONT_BODY, width, 0);
+  PangoTabArray *tabs = pango_tab_array_new_with_positions (1, FALSE, PANGO_TAB_LEFT,
+                                                            (int) (label_w * PANGO_SCALE));
+  PangoAttrList *attrs = pango_attr_list_new ();
+  PangoAttribute *attr;
+  Item *item;
+
+  attr = pango_attr_foreground_new (muted.red * 65535, muted.green * 65535, muted.blue * 65535);
+  attr->end_index = strlen (label);
+  pango_attr_list_insert (attrs, attr);
+  attr = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
+  attr->start_index = strlen (label) + 2;
+  pango_attr_list_insert (attrs, attr);
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+  pango_layout_set_tabs (layout, tabs);
+  pango_tab_array_free (tabs);
+  pango_layout_set_indent (layout, (int) (-label_w * PANGO_SCALE));
+
+  item = block_add (block, ITEM_TEXT, x, y, width, layout_height (layout));
+  item->layout = layout;
+  item->stroke = &ink;
+  return item->h;
+}
+
 static double
 add_detail (LimberHandout *self,
             Block         *block,
@@ -436,11 +474,8 @@ add_detail (LimberHandout *self,
             const char    *value)
 {
   double label_w = font_size (self, FONT_BODY) * (self->large_print ? 6.2 : 6.8);
-  double h1, h2;
 
-  h1 = add_text (self, block, x, y, label_w, label, FONT_BODY, &muted);
-  h2 = add_text (self, block, x + label_w, y, width - label_w, value, FONT_BODY_BOLD, &ink);
-  return MAX (h1, h2);
+  return add_label_value (self, block, x, y, width, label_w, label, value);
 }
 
 static Block *
@@ -636,13 +671,8 @@ add_dosage_table (LimberHandout            *self,
   y += pad;
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
     {
-      double h1, h2;
-
-      h1 = add_text_full (self, block, x + pad, y, label_w - pad, labels[i], FONT_BODY, &muted, 0,
-                          FALSE);
-      h2 = add_text_full (self, block, x + label_w, y, width - label_w - pad, values[i],
-                          FONT_BODY_BOLD, &ink, 0, FALSE);
-      y += MAX (h1, h2) + 2;
+      y += add_label_value (self, block, x + pad, y, width - 2 * pad, label_w - pad, labels[i],
+                            values[i]) + 2;
     }
   y += pad - 2;
 
@@ -1356,8 +1386,11 @@ draw_footer (LimberHandout *self,
   double width = self->page_width - 2 * MARGIN;
   double y = self->page_height - FOOTER_SPACE + 12;
   g_autofree char *day = format_day (self->date);
+  /* The name is isolated (U+2068…U+2069), so a right-to-left name never pulls the date's
+   * digits into its run. */
+  g_autofree char *name = g_strdup_printf ("\u2068%s\u2069", self->content->patient_name);
   /* Translators: the handout's footer, as in "Zoë Ødegård · 26 November 2026" */
-  g_autofree char *left = g_strdup_printf (_("%s · %s"), self->content->patient_name, day);
+  g_autofree char *left = g_strdup_printf (_("%s · %s"), name, day);
   /* Translators: the page number in the handout's footer */
   g_autofree char *right = g_strdup_printf (_("Page %u of %u"), page + 1, self->n_pages);
   g_autoptr(PangoLayout) right_layout = make_layout (self, right, FONT_SMALL, 0, 0);
@@ -1365,6 +1398,8 @@ draw_footer (LimberHandout *self,
   double right_w = layout_width (right_layout);
 
   left_layout = make_layout (self, left, FONT_SMALL, width - right_w - 20, 0);
+  /* A name in a right-to-left script keeps the footer's order: name, then date. */
+  pango_layout_set_auto_dir (left_layout, FALSE);
   pango_layout_set_ellipsize (left_layout, PANGO_ELLIPSIZE_END);
   pango_layout_set_height (left_layout, -1);
 
@@ -1503,7 +1538,7 @@ limber_handout_write_pdf (LimberHandout  *self,
                           GError        **error)
 {
   g_autoptr(GBytes) pdf = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GFile) file = NULL;
 
   g_return_val_if_fail (LIMBER_IS_HANDOUT (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -1511,13 +1546,10 @@ limber_handout_write_pdf (LimberHandout  *self,
   if (!(pdf = limber_handout_to_pdf (self, paper, error)))
     return FALSE;
 
-  if (!g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf),
-                            &local_error))
-    {
-      g_set_error (error, local_error->domain, local_error->code, "%s", local_error->message);
-      return FALSE;
-    }
-  return TRUE;
+  /* Written beside the target and renamed over it: a failure leaves an earlier file whole. */
+  file = g_file_new_for_path (path);
+  return g_file_replace_contents (file, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL,
+                                  FALSE, G_FILE_CREATE_NONE, NULL, NULL, error);
 }
 
 /* ---- The object ---- */
