@@ -22,59 +22,6 @@ typedef struct
   LimberWindow *window;
 } Fixture;
 
-/* The first widget of @type under @root whose "title" or "label" is @text. */
-static GtkWidget *
-find_titled (GtkWidget  *root,
-             GType       type,
-             const char *text)
-{
-  g_autoptr(GPtrArray) found = g_ptr_array_new ();
-
-  collect_all (root, type, found);
-  for (guint i = 0; i < found->len; i++)
-    {
-      GObject *widget = g_ptr_array_index (found, i);
-      g_autofree char *title = NULL;
-
-      if (g_object_class_find_property (G_OBJECT_GET_CLASS (widget), "title"))
-        g_object_get (widget, "title", &title, NULL);
-      else if (g_object_class_find_property (G_OBJECT_GET_CLASS (widget), "label"))
-        g_object_get (widget, "label", &title, NULL);
-
-      if (g_strcmp0 (title, text) == 0)
-        return GTK_WIDGET (widget);
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_first (GtkWidget *root,
-            GType      type)
-{
-  g_autoptr(GPtrArray) found = g_ptr_array_new ();
-
-  collect_all (root, type, found);
-  return found->len > 0 ? g_ptr_array_index (found, 0) : NULL;
-}
-
-/* The visible window of @type: a dialog answered before may still be on its way out. */
-static GtkWidget *
-find_window (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
-        return GTK_WIDGET (toplevel);
-    }
-
-  return NULL;
-}
-
 /* Answers a message dialog as its button would: the response, then the dialog closes. */
 static void
 respond (GtkWidget  *dialog,
@@ -82,16 +29,6 @@ respond (GtkWidget  *dialog,
 {
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  drain ();
-}
-
-/* What a click does, without the pressed-look delay of gtk_widget_activate(). */
-static void
-click (GtkWidget *button)
-{
-  g_assert_nonnull (button);
-  g_assert_true (gtk_widget_is_sensitive (button));
-  g_signal_emit_by_name (button, "clicked");
   drain ();
 }
 
@@ -122,25 +59,6 @@ fixture_set_up (Fixture       *fixture,
   g_assert_nonnull (fixture->folder);
   g_settings_set_string (settings, "store-folder", fixture->folder);
   fixture_open (fixture);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-
-  g_rmdir (path);
 }
 
 static void

@@ -12,8 +12,8 @@
 static LimberLibrary *library;
 
 static gpointer
-find_first (gpointer root,
-            GType    type)
+first_of (gpointer root,
+          GType    type)
 {
   g_autoptr(GPtrArray) found = g_ptr_array_new ();
 
@@ -85,7 +85,7 @@ row_spin (gpointer    root,
   gpointer row = find_row (root, title);
 
   g_assert_nonnull (row);
-  return find_first (row, GTK_TYPE_SPIN_BUTTON);
+  return first_of (row, GTK_TYPE_SPIN_BUTTON);
 }
 
 /* Typing into a field and pressing Enter. */
@@ -323,7 +323,7 @@ test_dialog_switch_exercise (void)
   drain ();
 
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Single-leg bridge");
-  g_assert_cmpstr (adw_window_title_get_title (find_first (dialog, ADW_TYPE_WINDOW_TITLE)), ==,
+  g_assert_cmpstr (adw_window_title_get_title (first_of (dialog, ADW_TYPE_WINDOW_TITLE)), ==,
                    "Single-leg bridge");
   g_assert_cmpfloat (gtk_spin_button_get_value (row_spin (dialog, "Sets")), ==, 3);
   g_assert_cmpfloat (gtk_spin_button_get_value (row_spin (dialog, "Repetitions")), ==, 12);
@@ -356,7 +356,7 @@ test_dialog_modifications (void)
   /* Ticking a listed modification, by activating its row. */
   row = find_row (dialog, listed);
   g_assert_nonnull (row);
-  check = find_first (row, GTK_TYPE_CHECK_BUTTON);
+  check = first_of (row, GTK_TYPE_CHECK_BUTTON);
   g_assert_false (gtk_check_button_get_active (check));
   g_signal_emit_by_name (row, "activate");
   drain ();
@@ -377,7 +377,7 @@ test_dialog_modifications (void)
   type_and_enter (entry, "Stop if your back hurts.");
   row = find_row (dialog, "Stop if your back hurts.");
   g_assert_nonnull (row);
-  g_signal_emit_by_name (find_first (row, GTK_TYPE_BUTTON), "clicked");
+  g_signal_emit_by_name (first_of (row, GTK_TYPE_BUTTON), "clicked");
   drain ();
   g_assert_null (find_row (dialog, "Stop if your back hurts."));
 
@@ -419,7 +419,7 @@ test_dialog_load_and_note (void)
   g_assert_cmpstr (adw_action_row_get_subtitle (find_row (dialog, "Weight")), ==, "");
 
   /* The note: refused over its limit, with Done held back until it fits. */
-  buffer = gtk_text_view_get_buffer (find_first (dialog, GTK_TYPE_TEXT_VIEW));
+  buffer = gtk_text_view_get_buffer (first_of (dialog, GTK_TYPE_TEXT_VIEW));
   gtk_text_buffer_set_text (buffer, long_note, -1);
   drain ();
   g_assert_true (shows_label (dialog, "The note is longer than 2000 characters."));
@@ -469,7 +469,7 @@ static void
 search (LimberExercisePicker *picker,
         const char           *text)
 {
-  GtkWidget *entry = find_first (picker, GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *entry = first_of (picker, GTK_TYPE_SEARCH_ENTRY);
 
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
   /* Now rather than after the entry's typing delay. */
@@ -482,7 +482,7 @@ test_picker (void)
 {
   g_autofree char *picked = NULL;
   LimberExercisePicker *picker = picker_new (&picked);
-  GtkWidget *entry = find_first (picker, GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *entry = first_of (picker, GTK_TYPE_SEARCH_ENTRY);
   gpointer row;
 
   /* Focused on opening: the entry's text has the focus. */
@@ -517,8 +517,8 @@ test_picker (void)
   g_clear_pointer (&picked, g_free);
   picker = picker_new (&picked);
   g_object_add_weak_pointer (G_OBJECT (picker), (gpointer *) &picker);
-  gtk_editable_set_text (GTK_EDITABLE (find_first (picker, GTK_TYPE_SEARCH_ENTRY)), "piriformis");
-  g_signal_emit_by_name (find_first (picker, GTK_TYPE_SEARCH_ENTRY), "activate");
+  gtk_editable_set_text (GTK_EDITABLE (first_of (picker, GTK_TYPE_SEARCH_ENTRY)), "piriformis");
+  g_signal_emit_by_name (first_of (picker, GTK_TYPE_SEARCH_ENTRY), "activate");
   drain ();
   g_assert_cmpstr (picked, ==, "supine-piriformis-stretch");
   g_assert_null (picker);
@@ -527,7 +527,7 @@ test_picker (void)
   g_clear_pointer (&picked, g_free);
   picker = picker_new (&picked);
   g_object_add_weak_pointer (G_OBJECT (picker), (gpointer *) &picker);
-  g_signal_emit_by_name (find_first (picker, GTK_TYPE_SEARCH_ENTRY), "stop-search");
+  g_signal_emit_by_name (first_of (picker, GTK_TYPE_SEARCH_ENTRY), "stop-search");
   drain ();
   g_assert_null (picker);
   picker = picker_new (&picked);

@@ -19,4 +19,13 @@ void     collect_all  (GtkWidget *widget,
                        GType      type,
                        GPtrArray *found);
 
+GtkWidget *find_titled (GtkWidget  *root,
+                        GType       type,
+                        const char *text);
+GtkWidget *find_first  (GtkWidget  *root,
+                        GType       type);
+GtkWidget *find_window (GType       type);
+void       click       (GtkWidget  *button);
+void       remove_tree (const char *path);
+
 G_END_DECLS

@@ -948,6 +948,7 @@ limber_patient_copy (LimberPatient *patient)
   copy->condition = g_strdup (patient->condition);
   copy->notes = g_strdup (patient->notes);
   copy->archived = patient->archived;
+  copy->large_print = patient->large_print;
   copy->created = g_date_time_ref (patient->created);
   copy->active_program = g_strdup (patient->active_program);
   copy->programs = g_ptr_array_new_with_free_func ((GDestroyNotify) limber_program_free);
@@ -965,7 +966,7 @@ limber_patient_load (GBytes      *bytes,
 {
   static const char * const members[] = {
     "schema_version", "id", "name", "birth_date", "age", "age_recorded", "condition", "notes",
-    "archived", "created", "active_program", "programs", "sessions", NULL
+    "archived", "large_print", "created", "active_program", "programs", "sessions", NULL
   };
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(LimberPatient) patient = NULL;
@@ -1005,6 +1006,11 @@ limber_patient_load (GBytes      *bytes,
     return NULL;
 
   if (!limber_json_get_bool (root, &place, "archived", &patient->archived, error))
+    return NULL;
+
+  /* Added after the first documents were written: missing means small print. */
+  if (json_object_has_member (root, "large_print") &&
+      !limber_json_get_bool (root, &place, "large_print", &patient->large_print, error))
     return NULL;
 
   g_date_time_unref (patient->created);
@@ -1100,6 +1106,11 @@ limber_patient_to_data (LimberPatient *patient,
   add_string (builder, "notes", patient->notes);
   json_builder_set_member_name (builder, "archived");
   json_builder_add_boolean_value (builder, patient->archived);
+  if (patient->large_print)
+    {
+      json_builder_set_member_name (builder, "large_print");
+      json_builder_add_boolean_value (builder, TRUE);
+    }
   add_date_time (builder, "created", patient->created);
 
   if (limber_patient_get_program (patient, patient->active_program) != NULL)

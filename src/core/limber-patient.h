@@ -54,6 +54,7 @@ typedef struct
   char       *condition;
   char       *notes;
   gboolean    archived;
+  gboolean    large_print;    /* handouts in large type */
   GDateTime  *created;
   char       *active_program; /* a program's id, or NULL */
   GPtrArray  *programs;       /* LimberProgram */

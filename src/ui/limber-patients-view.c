@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "limber-patient-dialog.h"
+#include "limber-handout-group.h"
 #include "limber-patients-view.h"
 #include "limber-program-editor.h"
 #include "limber-ui-util.h"
@@ -58,6 +59,7 @@ struct _LimberPatientsView
   AdwActionRow       *notes_row;
   GtkMenuButton      *new_program_button;
   GtkListBox         *program_list;
+  LimberHandoutGroup *handout_group;
   LimberProgramEditor *program_editor;
   GMenuModel         *patient_menu;
   GMenuModel         *program_menu;
@@ -621,6 +623,26 @@ show_patient (LimberPatientsView *self)
   update_actions (self);
 }
 
+static void
+handout_changed_cb (LimberPatientsView *self)
+{
+  commit (self);
+}
+
+/* Ctrl+P prints the handout from the patient's page. */
+static gboolean
+print_shortcut_cb (GtkWidget *widget,
+                   GVariant  *args,
+                   gpointer   user_data)
+{
+  LimberPatientsView *self = LIMBER_PATIENTS_VIEW (widget);
+
+  if (self->patient == NULL ||
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "patient") != 0)
+    return FALSE;
+  return gtk_widget_activate_action (GTK_WIDGET (self->handout_group), "handout.print", NULL);
+}
+
 /* Built as the menu opens, so that a template another computer saved meanwhile is there. */
 static void
 update_new_program_menu (GtkMenuButton *button,
@@ -776,6 +798,8 @@ update_actions (LimberPatientsView *self)
   gtk_widget_action_set_enabled (widget, "patients.save-template",
                                  on_program && self->program->prescriptions->len > 0);
   gtk_widget_action_set_enabled (widget, "patients.delete-program", on_program);
+  /* The handout follows the patient shown and their active program, whatever changed them. */
+  limber_handout_group_set_patient (self->handout_group, self->patient);
   gtk_widget_set_visible (GTK_WIDGET (self->content_menu_button), has_patient);
   gtk_widget_set_visible (self->back_button, on_program || adw_leaflet_get_folded (self->leaflet));
 }
@@ -1429,6 +1453,7 @@ limber_patients_view_set_library (LimberPatientsView *self,
 {
   g_set_object (&self->library, library);
   limber_program_editor_set_library (self->program_editor, library);
+  limber_handout_group_set_library (self->handout_group, library);
 }
 
 void
@@ -1536,6 +1561,7 @@ limber_patients_view_class_init (LimberPatientsViewClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   g_type_ensure (LIMBER_TYPE_PROGRAM_EDITOR);
+  g_type_ensure (LIMBER_TYPE_HANDOUT_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/limber-patients-view.ui");
   gtk_widget_class_bind_template_child (widget_class, LimberPatientsView, leaflet);
@@ -1559,6 +1585,7 @@ limber_patients_view_class_init (LimberPatientsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LimberPatientsView, notes_row);
   gtk_widget_class_bind_template_child (widget_class, LimberPatientsView, new_program_button);
   gtk_widget_class_bind_template_child (widget_class, LimberPatientsView, program_list);
+  gtk_widget_class_bind_template_child (widget_class, LimberPatientsView, handout_group);
   gtk_widget_class_bind_template_child (widget_class, LimberPatientsView, program_editor);
   gtk_widget_class_bind_template_child (widget_class, LimberPatientsView, patient_menu);
   gtk_widget_class_bind_template_child (widget_class, LimberPatientsView, program_menu);
@@ -1571,6 +1598,7 @@ limber_patients_view_class_init (LimberPatientsViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, save_bar_response_cb);
   gtk_widget_class_bind_template_callback (widget_class, program_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, program_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, handout_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "patients.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "patients.edit", NULL, edit_action);
@@ -1588,6 +1616,7 @@ limber_patients_view_class_init (LimberPatientsViewClass *klass)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "patients.add", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "patients.reload", NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, print_shortcut_cb, NULL);
 }
 
 static void

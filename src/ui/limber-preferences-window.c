@@ -8,6 +8,7 @@
 
 #include "limber-preferences-window.h"
 #include "limber-store.h"
+#include "limber-handout.h"
 #include "limber-units.h"
 
 /* The logo preview is this tall; a wide logo may be up to three times as wide. */
@@ -23,6 +24,8 @@ struct _LimberPreferencesWindow
   AdwActionRow         *store_row;
   AdwActionRow         *store_default_row;
   AdwComboRow          *units_row;
+  AdwPreferencesGroup  *paper_group;
+  AdwComboRow          *paper_row;
   AdwEntryRow          *clinic_name_row;
   GtkTextView          *clinic_address_view;
   AdwEntryRow          *clinic_phone_row;
@@ -215,6 +218,39 @@ update_units (LimberPreferencesWindow *self)
                                          subtitle);
 }
 
+/* The combo row's items are in LimberPaper order. */
+static gboolean
+paper_get_mapping (GValue   *value,
+                   GVariant *variant,
+                   gpointer  user_data)
+{
+  LimberPaper paper;
+
+  if (!limber_paper_from_string (g_variant_get_string (variant, NULL), &paper))
+    paper = limber_paper_from_locale ();
+  g_value_set_uint (value, paper);
+  return TRUE;
+}
+
+static GVariant *
+paper_set_mapping (const GValue       *value,
+                   const GVariantType *expected_type,
+                   gpointer            user_data)
+{
+  return g_variant_new_string (g_value_get_uint (value) == LIMBER_PAPER_LETTER ? "letter" : "a4");
+}
+
+static void
+update_paper (LimberPreferencesWindow *self)
+{
+  g_autofree char *paper = g_settings_get_string (self->settings, "paper-size");
+
+  adw_preferences_group_set_description (self->paper_group,
+                                         paper[0] == '\0'
+                                         ? _("Printed and exported handouts; the paper size follows the language settings")
+                                         : _("Printed and exported handouts"));
+}
+
 static char *
 dup_address (LimberPreferencesWindow *self)
 {
@@ -334,13 +370,11 @@ logo_choose_clicked_cb (LimberPreferencesWindow *self)
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
-  gtk_file_filter_set_name (filter, _("Images (PNG, JPEG, SVG)"));
+  /* The handout draws PNG and SVG pictures (cairo and librsvg). */
+  gtk_file_filter_set_name (filter, _("Images (PNG, SVG)"));
   gtk_file_filter_add_mime_type (filter, "image/png");
-  gtk_file_filter_add_mime_type (filter, "image/jpeg");
   gtk_file_filter_add_mime_type (filter, "image/svg+xml");
   gtk_file_filter_add_suffix (filter, "png");
-  gtk_file_filter_add_suffix (filter, "jpg");
-  gtk_file_filter_add_suffix (filter, "jpeg");
   gtk_file_filter_add_suffix (filter, "svg");
 
   chooser = gtk_file_chooser_native_new (_("Choose the Clinic’s Logo"), GTK_WINDOW (self),
@@ -384,6 +418,8 @@ limber_preferences_window_class_init (LimberPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LimberPreferencesWindow,
                                         store_default_row);
   gtk_widget_class_bind_template_child (widget_class, LimberPreferencesWindow, units_row);
+  gtk_widget_class_bind_template_child (widget_class, LimberPreferencesWindow, paper_group);
+  gtk_widget_class_bind_template_child (widget_class, LimberPreferencesWindow, paper_row);
   gtk_widget_class_bind_template_child (widget_class, LimberPreferencesWindow, clinic_name_row);
   gtk_widget_class_bind_template_child (widget_class, LimberPreferencesWindow,
                                         clinic_address_view);
@@ -412,6 +448,8 @@ limber_preferences_window_init (LimberPreferencesWindow *self)
                            G_CALLBACK (update_store), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::units",
                            G_CALLBACK (update_units), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::paper-size",
+                           G_CALLBACK (update_paper), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::clinic-address",
                            G_CALLBACK (update_address), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::clinic-logo",
@@ -419,11 +457,15 @@ limber_preferences_window_init (LimberPreferencesWindow *self)
 
   update_store (self);
   update_units (self);
+  update_paper (self);
   update_address (self);
   update_logo (self);
 
   g_settings_bind_with_mapping (self->settings, "units", self->units_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT, units_get_mapping, units_set_mapping,
+                                NULL, NULL);
+  g_settings_bind_with_mapping (self->settings, "paper-size", self->paper_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT, paper_get_mapping, paper_set_mapping,
                                 NULL, NULL);
   g_settings_bind (self->settings, "clinic-name", self->clinic_name_row, "text",
                    G_SETTINGS_BIND_DEFAULT);
