@@ -113,6 +113,7 @@ struct _LimberHandout
   double                 page_width, page_height;
   GPtrArray             *blocks;      /* Block */
   GArray                *placements;  /* Placement, in page order */
+  double                 dosage_label_w;
   guint                  n_pages;
 };
 
@@ -640,16 +641,18 @@ add_dosage_table (LimberHandout            *self,
     _("Sets × reps"), _("Hold"), _("Rest"), _("Side"), _("How often"), _("Load"),
   };
   g_autofree char *values[6] = { NULL };
-  double pad = 6, label_w = 0, top = y;
+  double pad = 6, label_w, top = y;
   guint box;
 
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    {
-      g_autoptr(PangoLayout) label = make_layout (self, labels[i], FONT_BODY, 0, 0);
+  /* The widest label sets the column, measured once a layout. */
+  if (self->dosage_label_w == 0)
+    for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+      {
+        g_autoptr(PangoLayout) label = make_layout (self, labels[i], FONT_BODY, 0, 0);
 
-      label_w = MAX (label_w, layout_width (label) + 2 * pad + 4);
-    }
-  label_w = MIN (label_w, width * 0.5);
+        self->dosage_label_w = MAX (self->dosage_label_w, layout_width (label) + 2 * pad + 4);
+      }
+  label_w = MIN (self->dosage_label_w, width * 0.5);
 
   values[0] = format_count (p, exercise);
   values[1] = p->hold_seconds > 0 ? format_seconds (p->hold_seconds) : g_strdup ("—");
@@ -748,6 +751,8 @@ build_card (LimberHandout            *self,
   const char * const *cautions = limber_exercise_get_cautions (exercise);
   g_autofree char *badge_text = g_strdup_printf ("%u", number);
   gboolean cautions_beside;
+  Block *beside, *across;
+  double beside_h, across_h;
   Item *item;
 
   block_add (block, ITEM_BOX, 0, 0, width, 0)->stroke = &rule;
@@ -755,15 +760,13 @@ build_card (LimberHandout            *self,
   item = block_add (block, ITEM_BADGE, inner_x, y, badge, badge);
   item->layout = make_layout (self, badge_text, FONT_BODY_BOLD, 0, 0);
   item->fill = &accent;
-  {
-    g_autoptr(PangoLayout) name = make_layout (self, limber_exercise_get_name (exercise),
-                                               FONT_NAME, inner_w - badge - 10, 0);
-
-    name_h = layout_height (name);
-  }
-  add_text_full (self, block, inner_x + badge + 10, y + MAX (0, (badge - name_h) / 2),
-                 inner_w - badge - 10, limber_exercise_get_name (exercise), FONT_NAME, &ink, 0,
-                 FALSE);
+  item = block_add (block, ITEM_TEXT, inner_x + badge + 10, y, inner_w - badge - 10, 0);
+  item->layout = make_layout (self, limber_exercise_get_name (exercise), FONT_NAME,
+                              inner_w - badge - 10, 0);
+  item->stroke = &ink;
+  name_h = item->h = layout_height (item->layout);
+  /* A one-line name sits level with the badge. */
+  item->y += MAX (0, (badge - name_h) / 2);
   y += MAX (badge, name_h) + 8;
 
   /* The pictures and the dosage on the left, the steps beside them. */
@@ -788,17 +791,20 @@ build_card (LimberHandout            *self,
                               limber_exercise_get_feel (exercise), FONT_BODY_ITALIC, &ink, 0,
                               FALSE) + 2;
   /* The cautions go under the steps when the pictures leave room there, else across the card. */
-  {
-    Block *scratch = block_new ();
-    double beside = add_cautions (self, scratch, 0, 0, steps_w, cautions);
-    double across = add_cautions (self, scratch, 0, 0, inner_w, cautions);
-
-    block_free (scratch);
-    cautions_beside = beside > 0 &&
-                      MAX (y + left_h, steps_y + 8 + beside) <= MAX (y + left_h, steps_y) + across;
-    if (cautions_beside)
-      steps_y += 8 + add_cautions (self, block, steps_x, steps_y + 8, steps_w, cautions);
-  }
+  beside = block_new ();
+  across = block_new ();
+  beside_h = add_cautions (self, beside, steps_x, 0, steps_w, cautions);
+  across_h = add_cautions (self, across, inner_x, 0, inner_w, cautions);
+  cautions_beside = beside_h > 0 &&
+                    MAX (y + left_h, steps_y + 8 + beside_h) <= MAX (y + left_h, steps_y) + across_h;
+  if (cautions_beside)
+    {
+      block_take (block, beside, steps_y + 8);
+      steps_y += 8 + beside_h;
+      block_free (across);
+    }
+  else
+    block_free (beside);
   y = MAX (y + left_h, steps_y) + 10;
   block_add_break (block, y);
 
@@ -817,7 +823,13 @@ build_card (LimberHandout            *self,
                        p->note) + 10;
 
   if (!cautions_beside)
-    y += add_cautions (self, block, inner_x, y, inner_w, cautions);
+    {
+      /* Their lines are places where a card taller than a page may break. */
+      for (guint i = 0; i < across->breaks->len; i++)
+        block_add_break (block, y + g_array_index (across->breaks, double, i));
+      block_take (block, across, y);
+      y += across_h;
+    }
 
   block->height = y + CARD_PAD;
   g_array_index (block->items, Item, 0).h = block->height;
@@ -1109,6 +1121,7 @@ layout_blocks (LimberHandout *self)
 
   g_ptr_array_set_size (self->blocks, 0);
   make_fonts (self);
+  self->dosage_label_w = 0;
 
   g_ptr_array_add (self->blocks, build_header (self, width));
   for (guint i = 0; i < prescriptions->len; i++)

@@ -71,6 +71,7 @@ typedef struct
   const LimberFigureStyle *style;
   const LimberFrame       *frame;
   double                   scale, origin_x, origin_y, line;
+  gboolean                 vector;   /* a PDF, SVG or print job: paths, not pixels, cost */
 } Canvas;
 
 G_DEFINE_FINAL_TYPE (LimberRenderer, limber_renderer, G_TYPE_OBJECT)
@@ -425,6 +426,19 @@ draw_capsule (const Canvas      *c,
   Point2 a = to_device (c, from), b = to_device (c, to);
   double r = radius * c->scale;
 
+  /* On paper the path's size is the cost: one capsule of two arcs, filled and stroked. */
+  if (c->vector)
+    {
+      double angle = atan2 (b.y - a.y, b.x - a.x);
+
+      cairo_new_path (c->cr);
+      cairo_arc (c->cr, b.x, b.y, r, angle - G_PI / 2, angle + G_PI / 2);
+      cairo_arc (c->cr, a.x, a.y, r, angle + G_PI / 2, angle + 3 * G_PI / 2);
+      cairo_close_path (c->cr);
+      fill_and_outline (c, fill, outline);
+      return;
+    }
+
   capsule_path (c, a, b, r + c->line / 2);
   set_color (c->cr, outline);
   cairo_fill (c->cr);
@@ -772,6 +786,8 @@ canvas_init (Canvas                  *c,
   c->origin_x = (width - scene_w * c->scale) / 2;
   c->origin_y = (height - scene_h * c->scale) / 2;
   c->line = CLAMP (0.8 * c->scale, 1.0, 3.0);
+  c->vector = cairo_surface_get_type (cairo_get_target (cr)) != CAIRO_SURFACE_TYPE_IMAGE &&
+              cairo_surface_get_type (cairo_get_target (cr)) != CAIRO_SURFACE_TYPE_XLIB;
 }
 
 static void
