@@ -19,8 +19,9 @@
 #include "limber-renderer.h"
 
 #define FONT_FAMILY "Cantarell, DejaVu Sans, sans-serif"
-#define MARGIN 36.0
-#define FOOTER_SPACE 36.0
+#define MARGIN 36.0       /* left and right */
+#define TOP_MARGIN 30.0
+#define FOOTER_SPACE 40.0 /* the footer's text ends 6 mm above the paper's edge */
 #define BLOCK_GAP 12.0
 #define CARD_PAD 10.0
 #define DIARY_DAYS 14
@@ -1117,7 +1118,7 @@ layout_blocks (LimberHandout *self)
 {
   GPtrArray *prescriptions = self->content->program->prescriptions;
   double width = self->page_width - 2 * MARGIN;
-  double content_h = self->page_height - MARGIN - FOOTER_SPACE;
+  double content_h = self->page_height - TOP_MARGIN - FOOTER_SPACE;
 
   g_ptr_array_set_size (self->blocks, 0);
   make_fonts (self);
@@ -1172,7 +1173,7 @@ limber_handout_paginate (LimberHandout *self,
                          double         page_width,
                          double         page_height)
 {
-  double top = MARGIN, bottom = page_height - FOOTER_SPACE;
+  double top = TOP_MARGIN, bottom = page_height - FOOTER_SPACE;
   double content_h = bottom - top, y = top;
   guint page = 0;
   gboolean empty = TRUE;
@@ -1397,7 +1398,7 @@ draw_footer (LimberHandout *self,
              guint          page)
 {
   double width = self->page_width - 2 * MARGIN;
-  double y = self->page_height - FOOTER_SPACE + 12;
+  double y = self->page_height - FOOTER_SPACE + 10;
   g_autofree char *day = format_day (self->date);
   /* The name is isolated (U+2068…U+2069), so a right-to-left name never pulls the date's
    * digits into its run. */
@@ -1416,12 +1417,8 @@ draw_footer (LimberHandout *self,
   pango_layout_set_ellipsize (left_layout, PANGO_ELLIPSIZE_END);
   pango_layout_set_height (left_layout, -1);
 
+  /* No rule: 10 points of white space part it from a card that fills the page. */
   cairo_save (cr);
-  set_color (cr, &rule);
-  cairo_set_line_width (cr, 0.75);
-  cairo_move_to (cr, MARGIN, y - 6);
-  cairo_line_to (cr, MARGIN + width, y - 6);
-  cairo_stroke (cr);
   set_color (cr, &muted);
   cairo_move_to (cr, MARGIN, y);
   pango_cairo_show_layout (cr, left_layout);
