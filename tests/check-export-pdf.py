@@ -10,19 +10,18 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, str(pathlib.Path(__file__).parent))
+from tap import check, finish  # noqa: E402
+
 limber, example, patient_doc = sys.argv[1], pathlib.Path(sys.argv[2]), pathlib.Path(sys.argv[3])
 base_env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
 base_env["GSETTINGS_BACKEND"] = "memory"
-results = []
 
 
 def run(*args, env=None):
     return subprocess.run([limber, "--export-pdf", *args], env=env or base_env,
                           capture_output=True, text=True, timeout=60)
 
-
-def check(name, condition, detail=""):
-    results.append((name, bool(condition), detail))
 
 
 def pdfinfo(path):
@@ -141,10 +140,4 @@ with tempfile.TemporaryDirectory() as tmp:
     check("a missing store folder is named and not created", proc.returncode == 1
           and str(tmp / "empty") in proc.stderr and not (tmp / "empty").exists(), proc.stderr)
 
-print(f"1..{len(results)}")
-for number, (name, ok, detail) in enumerate(results, 1):
-    print(f"{'ok' if ok else 'not ok'} {number} {name}")
-    if not ok:
-        for line in detail.strip().splitlines():
-            print(f"# {line}")
-sys.exit(0 if all(ok for _, ok, _ in results) else 1)
+finish()

@@ -11,18 +11,17 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, str(pathlib.Path(__file__).parent))
+from tap import check, finish  # noqa: E402
+
 limber, exercises_dir = sys.argv[1], pathlib.Path(sys.argv[2])
 env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
-results = []
 
 
 def run(*args):
     return subprocess.run([limber, "--export-still", *args], env=env, capture_output=True,
                           text=True, timeout=60)
 
-
-def check(name, condition, detail=""):
-    results.append((name, bool(condition), detail))
 
 
 with tempfile.TemporaryDirectory() as tmp:
@@ -66,10 +65,4 @@ with tempfile.TemporaryDirectory() as tmp:
     check("a missing file name is a usage error", proc.returncode == 2 and "Usage" in proc.stderr,
           proc.stderr)
 
-print(f"1..{len(results)}")
-for number, (name, ok, detail) in enumerate(results, 1):
-    print(f"{'ok' if ok else 'not ok'} {number} {name}")
-    if not ok:
-        for line in detail.strip().splitlines():
-            print(f"# {line}")
-sys.exit(0 if all(ok for _, ok, _ in results) else 1)
+finish()

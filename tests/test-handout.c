@@ -11,6 +11,7 @@
 #include <pango/pangocairo.h>
 #include <poppler.h>
 
+#include "core-test-util.h"
 #include "limber-handout.h"
 
 #define FOOTER_HEIGHT 36.0
@@ -19,17 +20,6 @@
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PangoContext, g_object_unref)
-
-static LimberLibrary *
-load_library (void)
-{
-  g_autoptr(GError) error = NULL;
-  LimberLibrary *library = limber_library_new ();
-
-  limber_library_load_resource (library, LIMBER_LIBRARY_RESOURCE_PATH, &error);
-  g_assert_no_error (error);
-  return library;
-}
 
 static GDateTime *
 fixed_date (void)

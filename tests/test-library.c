@@ -4,6 +4,7 @@
 
 #include <glib/gstdio.h>
 
+#include "core-test-util.h"
 #include "limber-library.h"
 
 typedef struct
@@ -53,18 +54,6 @@ static const SeedDosage seed[] = {
   STRENGTH ("hip-hike", 15, 15, LIMBER_REP_UNIT_REP, 3, LIMBER_SIDE_EACH,
             LIMBER_AMPLITUDE_STEP_HEIGHT, 20, 8),
 };
-
-static LimberLibrary *
-load_library (void)
-{
-  g_autoptr(GError) error = NULL;
-  LimberLibrary *library = limber_library_new ();
-
-  limber_library_load_resource (library, LIMBER_LIBRARY_RESOURCE_PATH, &error);
-  g_assert_no_error (error);
-
-  return library;
-}
 
 static void
 test_library_loads (void)

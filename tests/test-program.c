@@ -5,19 +5,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "core-test-util.h"
 #include "limber-patient.h"
-
-static LimberLibrary *
-load_library (void)
-{
-  g_autoptr(GError) error = NULL;
-  LimberLibrary *library = limber_library_new ();
-
-  limber_library_load_resource (library, LIMBER_LIBRARY_RESOURCE_PATH, &error);
-  g_assert_no_error (error);
-
-  return library;
-}
 
 static LimberExercise *
 exercise (LimberLibrary *library,

@@ -114,5 +114,8 @@ GDate       *limber_date_parse_iso          (const char            *text);
 char        *limber_date_format_iso         (GDate                 *date);
 char        *limber_json_place_format       (const LimberJsonPlace *place,
                                              const char            *member);
+void         limber_json_add_string         (JsonBuilder           *builder,
+                                             const char            *member,
+                                             const char            *value);
 
 G_END_DECLS

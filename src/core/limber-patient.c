@@ -482,22 +482,13 @@ format_date_time (GDateTime *moment)
 }
 
 static void
-add_string (JsonBuilder *builder,
-            const char  *member,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, member);
-  json_builder_add_string_value (builder, value);
-}
-
-static void
 add_date_time (JsonBuilder *builder,
                const char  *member,
                GDateTime   *value)
 {
   g_autofree char *text = format_date_time (value);
 
-  add_string (builder, member, text);
+  limber_json_add_string (builder, member, text);
 }
 
 static void
@@ -570,8 +561,8 @@ save_program (JsonBuilder   *builder,
               LimberProgram *program)
 {
   json_builder_begin_object (builder);
-  add_string (builder, "id", program->id);
-  add_string (builder, "name", program->saved_name);
+  limber_json_add_string (builder, "id", program->id);
+  limber_json_add_string (builder, "name", program->saved_name);
   add_date_time (builder, "created", program->created);
   add_date_time (builder, "saved", program->saved);
   add_prescriptions (builder, program->saved_prescriptions);
@@ -584,7 +575,7 @@ save_program (JsonBuilder   *builder,
 
       json_builder_begin_object (builder);
       add_date_time (builder, "saved", version->saved);
-      add_string (builder, "name", version->name);
+      limber_json_add_string (builder, "name", version->name);
       add_prescriptions (builder, version->prescriptions);
       json_builder_end_object (builder);
     }
@@ -835,8 +826,8 @@ limber_program_save_plain (JsonBuilder         *builder,
                            const LimberProgram *program)
 {
   json_builder_begin_object (builder);
-  add_string (builder, "id", program->id);
-  add_string (builder, "name", program->name);
+  limber_json_add_string (builder, "id", program->id);
+  limber_json_add_string (builder, "name", program->name);
   add_prescriptions (builder, program->prescriptions);
   json_builder_end_object (builder);
 }
@@ -873,9 +864,9 @@ limber_template_to_data (const LimberProgram *template,
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "schema_version");
   json_builder_add_int_value (builder, LIMBER_TEMPLATE_SCHEMA_VERSION);
-  add_string (builder, "kind", "template");
-  add_string (builder, "id", template->id);
-  add_string (builder, "name", template->name);
+  limber_json_add_string (builder, "kind", "template");
+  limber_json_add_string (builder, "id", template->id);
+  limber_json_add_string (builder, "name", template->name);
   add_prescriptions (builder, template->prescriptions);
   json_builder_end_object (builder);
 
@@ -1086,24 +1077,24 @@ limber_patient_to_data (LimberPatient *patient,
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "schema_version");
   json_builder_add_int_value (builder, LIMBER_PATIENT_SCHEMA_VERSION);
-  add_string (builder, "id", patient->id);
-  add_string (builder, "name", patient->name);
+  limber_json_add_string (builder, "id", patient->id);
+  limber_json_add_string (builder, "name", patient->name);
 
   if (patient->birth_date != NULL)
     {
       g_autofree char *date = limber_date_format_iso (patient->birth_date);
-      add_string (builder, "birth_date", date);
+      limber_json_add_string (builder, "birth_date", date);
     }
   else if (patient->age > 0 && patient->age_recorded != NULL)
     {
       g_autofree char *date = limber_date_format_iso (patient->age_recorded);
       json_builder_set_member_name (builder, "age");
       json_builder_add_int_value (builder, patient->age);
-      add_string (builder, "age_recorded", date);
+      limber_json_add_string (builder, "age_recorded", date);
     }
 
-  add_string (builder, "condition", patient->condition);
-  add_string (builder, "notes", patient->notes);
+  limber_json_add_string (builder, "condition", patient->condition);
+  limber_json_add_string (builder, "notes", patient->notes);
   json_builder_set_member_name (builder, "archived");
   json_builder_add_boolean_value (builder, patient->archived);
   if (patient->large_print)
@@ -1114,7 +1105,7 @@ limber_patient_to_data (LimberPatient *patient,
   add_date_time (builder, "created", patient->created);
 
   if (limber_patient_get_program (patient, patient->active_program) != NULL)
-    add_string (builder, "active_program", patient->active_program);
+    limber_json_add_string (builder, "active_program", patient->active_program);
 
   json_builder_set_member_name (builder, "programs");
   json_builder_begin_array (builder);

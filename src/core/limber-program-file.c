@@ -262,15 +262,6 @@ limber_program_file_load (GBytes      *bytes,
   return g_steal_pointer (&result);
 }
 
-static void
-add_string (JsonBuilder *builder,
-            const char  *member,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, member);
-  json_builder_add_string_value (builder, value);
-}
-
 char *
 limber_program_file_to_data (const LimberProgramFile *file,
                              gsize                   *length)
@@ -282,29 +273,29 @@ limber_program_file_to_data (const LimberProgramFile *file,
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "schema_version");
   json_builder_add_int_value (builder, LIMBER_PROGRAM_FILE_SCHEMA_VERSION);
-  add_string (builder, "kind", "program");
-  add_string (builder, "exported", exported);
+  limber_json_add_string (builder, "kind", "program");
+  limber_json_add_string (builder, "exported", exported);
 
   json_builder_set_member_name (builder, "patient");
   json_builder_begin_object (builder);
-  add_string (builder, "name", file->patient_name);
+  limber_json_add_string (builder, "name", file->patient_name);
   json_builder_set_member_name (builder, "large_print");
   json_builder_add_boolean_value (builder, file->large_print);
   json_builder_end_object (builder);
 
   json_builder_set_member_name (builder, "clinic");
   json_builder_begin_object (builder);
-  add_string (builder, "name", file->clinic->name);
-  add_string (builder, "address", file->clinic->address);
-  add_string (builder, "phone", file->clinic->phone);
-  add_string (builder, "therapist", file->clinic->therapist);
+  limber_json_add_string (builder, "name", file->clinic->name);
+  limber_json_add_string (builder, "address", file->clinic->address);
+  limber_json_add_string (builder, "phone", file->clinic->phone);
+  limber_json_add_string (builder, "therapist", file->clinic->therapist);
   if (file->clinic->logo != NULL)
     {
       gsize size;
       const guchar *data = g_bytes_get_data (file->clinic->logo, &size);
       g_autofree char *encoded = g_base64_encode (data, size);
 
-      add_string (builder, "logo", encoded);
+      limber_json_add_string (builder, "logo", encoded);
     }
   json_builder_end_object (builder);
 

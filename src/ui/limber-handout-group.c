@@ -86,9 +86,19 @@ toast_saved (LimberHandoutGroup *self,
   limber_show_toast (GTK_WIDGET (self), toast);
 }
 
-gboolean
-limber_handout_group_export_pdf (LimberHandoutGroup *self,
-                                 GFile              *file)
+typedef gboolean (*WriteFunc) (LimberLibrary  *library,
+                               LimberPatient  *patient,
+                               LimberProgram  *program,
+                               GFile          *file,
+                               char          **warning,
+                               GError        **error);
+
+/* Writes the file; says where it went, or why it did not, in a toast. */
+static gboolean
+save (LimberHandoutGroup *self,
+      GFile              *file,
+      WriteFunc           write,
+      const char         *failure)
 {
   g_autofree char *warning = NULL;
   g_autoptr(GError) error = NULL;
@@ -98,10 +108,9 @@ limber_handout_group_export_pdf (LimberHandoutGroup *self,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (program != NULL, FALSE);
 
-  if (!limber_handout_export_pdf (self->library, self->patient, program, file, &warning, &error))
+  if (!write (self->library, self->patient, program, file, &warning, &error))
     {
-      /* Translators: %s says what went wrong, naming the file */
-      g_autofree char *message = g_strdup_printf (_("The PDF was not saved: %s"), error->message);
+      g_autofree char *message = g_strdup_printf (failure, error->message);
 
       g_message ("%s", message);
       toast (self, message);
@@ -113,32 +122,31 @@ limber_handout_group_export_pdf (LimberHandoutGroup *self,
   return TRUE;
 }
 
+static gboolean
+write_program_file (LimberLibrary  *library,
+                    LimberPatient  *patient,
+                    LimberProgram  *program,
+                    GFile          *file,
+                    char          **warning,
+                    GError        **error)
+{
+  return limber_handout_save_program_file (patient, program, file, warning, error);
+}
+
+gboolean
+limber_handout_group_export_pdf (LimberHandoutGroup *self,
+                                 GFile              *file)
+{
+  /* Translators: %s says what went wrong, naming the file */
+  return save (self, file, limber_handout_export_pdf, _("The PDF was not saved: %s"));
+}
+
 gboolean
 limber_handout_group_save_program_file (LimberHandoutGroup *self,
                                         GFile              *file)
 {
-  g_autofree char *warning = NULL;
-  g_autoptr(GError) error = NULL;
-  LimberProgram *program = active_program (self);
-
-  g_return_val_if_fail (LIMBER_IS_HANDOUT_GROUP (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-  g_return_val_if_fail (program != NULL, FALSE);
-
-  if (!limber_handout_save_program_file (self->patient, program, file, &warning, &error))
-    {
-      /* Translators: %s says what went wrong, naming the file */
-      g_autofree char *message = g_strdup_printf (_("The program file was not saved: %s"),
-                                                  error->message);
-
-      g_message ("%s", message);
-      toast (self, message);
-      return FALSE;
-    }
-
-  toast_saved (self, file);
-  toast_warning (self, warning);
-  return TRUE;
+  /* Translators: %s says what went wrong, naming the file */
+  return save (self, file, write_program_file, _("The program file was not saved: %s"));
 }
 
 typedef gboolean (*SaveFunc) (LimberHandoutGroup *self, GFile *file);
@@ -209,6 +217,18 @@ save_program_file_action (GtkWidget  *widget,
 }
 
 static void
+toast_print_error (LimberHandoutGroup *self,
+                   const GError       *error)
+{
+  /* Translators: %s is the printing system's reason */
+  g_autofree char *message = g_strdup_printf (_("The handout was not printed: %s"),
+                                              error->message);
+
+  g_message ("%s", message);
+  toast (self, message);
+}
+
+static void
 print_done_cb (GtkPrintOperation       *operation,
                GtkPrintOperationResult  result,
                LimberHandoutGroup      *self)
@@ -219,14 +239,7 @@ print_done_cb (GtkPrintOperation       *operation,
     {
       gtk_print_operation_get_error (operation, &error);
       if (error != NULL)
-        {
-          /* Translators: %s is the printing system's reason */
-          g_autofree char *message = g_strdup_printf (_("The handout was not printed: %s"),
-                                                      error->message);
-
-          g_message ("%s", message);
-          toast (self, message);
-        }
+        toast_print_error (self, error);
     }
   g_object_unref (operation);
 }
@@ -253,13 +266,7 @@ print_action (GtkWidget  *widget,
   if (result != GTK_PRINT_OPERATION_RESULT_IN_PROGRESS)
     {
       if (error != NULL)
-        {
-          g_autofree char *message = g_strdup_printf (_("The handout was not printed: %s"),
-                                                      error->message);
-
-          g_message ("%s", message);
-          toast (self, message);
-        }
+        toast_print_error (self, error);
       g_object_unref (operation);
     }
 }
