@@ -13,6 +13,7 @@
 #include <stdlib.h>
 
 #include "limber-figure-view.h"
+#include "limber-handout-group.h"
 #include "limber-program-editor.h"
 #include "limber-window.h"
 
@@ -273,6 +274,8 @@ main (int   argc,
       g_auto(GStrv) parts = g_strsplit (action, ":", 2);
       GtkWidget *target = g_str_has_prefix (parts[0], "editor.")
                           ? find_type (GTK_WIDGET (window), LIMBER_TYPE_PROGRAM_EDITOR)
+                          : g_str_has_prefix (parts[0], "handout.")
+                          ? find_type (GTK_WIDGET (window), LIMBER_TYPE_HANDOUT_GROUP)
                           : GTK_WIDGET (limber_window_get_patients_view (window));
       GVariant *parameter = parts[1] != NULL ? g_variant_new_int32 (atoi (parts[1])) : NULL;
 

@@ -329,6 +329,35 @@ test_print (Fixture       *fixture,
     }
 }
 
+/* The Print row opens the system's print dialog; cancelling it prints nothing and says nothing. */
+static gboolean
+print_dialog_shown (gpointer data)
+{
+  return find_window (g_type_from_name ("GtkPrintUnixDialog")) != NULL;
+}
+
+static void
+test_print_dialog (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  LimberHandoutGroup *group = group_of (fixture);
+  GtkWidget *dialog;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (group), "handout.print", NULL));
+  wait_for (print_dialog_shown, NULL);
+  dialog = find_window (g_type_from_name ("GtkPrintUnixDialog"));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (fixture->window));
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  drain ();
+  g_assert_null (find_window (g_type_from_name ("GtkPrintUnixDialog")));
+  collect_all (GTK_WIDGET (fixture->window), GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    g_assert_null (strstr (gtk_label_get_text (g_ptr_array_index (labels, i)), "not printed"));
+}
+
 /* A patient with no active program has no handout to print. */
 static void
 test_no_active_program (Fixture       *fixture,
@@ -373,6 +402,8 @@ main (int   argc,
   g_test_add ("/limber/handout-ui/program-file", Fixture, NULL, fixture_set_up, test_program_file,
               fixture_tear_down);
   g_test_add ("/limber/handout-ui/print", Fixture, NULL, fixture_set_up, test_print,
+              fixture_tear_down);
+  g_test_add ("/limber/handout-ui/print-dialog", Fixture, NULL, fixture_set_up, test_print_dialog,
               fixture_tear_down);
   g_test_add ("/limber/handout-ui/no-active-program", Fixture, NULL, fixture_set_up,
               test_no_active_program, fixture_tear_down);
