@@ -276,8 +276,8 @@ test_program_file (Fixture       *fixture,
   g_assert_cmpstr (loaded->program->name, ==, program->name);
   g_assert_cmpuint (loaded->program->prescriptions->len, ==, program->prescriptions->len);
   for (guint i = 0; i < program->prescriptions->len; i++)
-    g_assert_true (limber_prescription_equal (g_ptr_array_index (program->prescriptions, i),
-                                              g_ptr_array_index (loaded->program->prescriptions, i)));
+    g_assert_true (limber_prescription_equal (program->prescriptions->pdata[i],
+                                              loaded->program->prescriptions->pdata[i]));
 }
 
 /* Printing draws the same pages: GTK's print operation, exporting to a file as a printer
@@ -347,7 +347,8 @@ test_print_dialog (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (group), "handout.print", NULL));
   wait_for (print_dialog_shown, NULL);
   dialog = find_window (g_type_from_name ("GtkPrintUnixDialog"));
-  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (fixture->window));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) ==
+                 GTK_WINDOW (fixture->window));
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
   G_GNUC_END_IGNORE_DEPRECATIONS

@@ -236,7 +236,8 @@ assert_cards_whole (LimberLibrary     *library,
           const char *text = g_ptr_array_index (texts, k);
 
           /* Two band walks begin with the same step. */
-          if (strstr (text, first) == NULL || strstr (text, limber_exercise_get_name (exercise)) == NULL)
+          if (strstr (text, first) == NULL ||
+              strstr (text, limber_exercise_get_name (exercise)) == NULL)
             continue;
           card_text = text;
           for (guint s = 0; steps[s] != NULL; s++)
@@ -310,7 +311,8 @@ test_tailoring (void)
   g_assert_cmpuint (count_pages_with (texts, "Left side", NULL), ==, 1);
   g_assert_cmpuint (count_pages_with (texts, "1.5 kg ankle weight", NULL), ==, 1);
   /* The header and the safety box carry the clinic. */
-  g_assert_cmpuint (count_pages_with (texts, "Riverside Physical Therapy 12 Mill Lane Oxford OX1 2AB "
+  g_assert_cmpuint (count_pages_with (texts,
+                                     "Riverside Physical Therapy 12 Mill Lane Oxford OX1 2AB "
                                              "Phone: 01865 555 010", NULL), ==, 1);
   /* Labels and values sit in aligned columns, which a PDF reader extracts apart. */
   g_assert_nonnull (strstr (g_ptr_array_index (texts, 0), "Therapist"));
@@ -659,7 +661,8 @@ test_no_blank_page (void)
             else
               g_assert_cmpfloat_with_epsilon (width, 595.3, 0.5);
 
-            surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width * scale, height * scale);
+            surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width * scale,
+                                                  height * scale);
             cr = cairo_create (surface);
             cairo_set_source_rgb (cr, 1, 1, 1);
             cairo_paint (cr);
@@ -741,8 +744,8 @@ test_program_file_round_trip (void)
   g_assert_true (g_bytes_equal (again->clinic->logo, logo));
   g_assert_cmpuint (again->program->prescriptions->len, ==, 4);
   for (guint i = 0; i < 4; i++)
-    g_assert_true (limber_prescription_equal (g_ptr_array_index (content->program->prescriptions, i),
-                                              g_ptr_array_index (again->program->prescriptions, i)));
+    g_assert_true (limber_prescription_equal (content->program->prescriptions->pdata[i],
+                                              again->program->prescriptions->pdata[i]));
   second = limber_program_file_to_data (again, NULL);
   g_assert_cmpstr (first, ==, second);
   g_assert_true (limber_program_check_exercises (again->program, library, "zoe.limber", &error));
@@ -767,8 +770,8 @@ test_example_file (void)
   g_assert_no_error (error);
   g_assert_cmpuint (content->program->prescriptions->len, ==, template->prescriptions->len);
   for (guint i = 0; i < template->prescriptions->len; i++)
-    g_assert_true (limber_prescription_equal (g_ptr_array_index (content->program->prescriptions, i),
-                                              g_ptr_array_index (template->prescriptions, i)));
+    g_assert_true (limber_prescription_equal (content->program->prescriptions->pdata[i],
+                                              template->prescriptions->pdata[i]));
 }
 
 static void
@@ -796,7 +799,8 @@ test_program_file_hostile (void)
       "\"program\": {\"id\": \"p\", \"name\": \"P\", \"exercises\": []}}",
       "clinic.logo: expected base64 text" },
     { "{\"schema_version\": 1, \"kind\": \"program\", \"exported\": \"2026-11-26T09:00:00Z\", "
-      "\"patient\": {\"name\": \"A\", \"large_print\": false}, \"clinic\": {\"logo\": \"aGVsbG8=\"}, "
+      "\"patient\": {\"name\": \"A\", \"large_print\": false}, "
+      "\"clinic\": {\"logo\": \"aGVsbG8=\"}, "
       "\"program\": {\"id\": \"p\", \"name\": \"P\", \"exercises\": []}}",
       "neither a PNG nor an SVG" },
     { "{\"schema_version\": 1, \"kind\": \"program\", \"exported\": \"2026-11-26T09:00:00Z\", "

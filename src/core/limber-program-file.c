@@ -162,7 +162,8 @@ decode_base64 (const char  *text,
         !(text[i] == '=' && i >= length - 2))
       {
         g_set_error (error, LIMBER_DATA_ERROR, LIMBER_DATA_ERROR_VALUE,
-                     "%s: clinic.logo: expected base64 text, got “%c” at position %" G_GSIZE_FORMAT,
+                     "%s: clinic.logo: expected base64 text, got “%c” at position %"
+                     G_GSIZE_FORMAT,
                      file, g_ascii_isprint (text[i]) ? text[i] : '?', i);
         return NULL;
       }

@@ -87,8 +87,10 @@ handout_font_size (LimberHandout *self,
 {
   static const double sizes[N_FONTS] = { 12, 12, 12, 10, 14, 16, 22 };
 
-  return sizes[role] * (self->large_print ? LIMBER_HANDOUT_LARGE_BODY_SIZE / LIMBER_HANDOUT_BODY_SIZE
-                                          : 1.0);
+  double scale = self->large_print ? LIMBER_HANDOUT_LARGE_BODY_SIZE / LIMBER_HANDOUT_BODY_SIZE
+                                    : 1.0;
+
+  return sizes[role] * scale;
 }
 
 void

@@ -27,7 +27,8 @@ add_cell_lines (Block           *block,
   handout_block_add (block, ITEM_LINE, 0, y + height, width, 0)->stroke = &rule;
   for (guint day = 0; day <= DIARY_DAYS; day++)
     {
-      Item *line = handout_block_add (block, ITEM_LINE, grid->name_w + day * grid->day_w, y, 0, height);
+      double x = grid->name_w + day * grid->day_w;
+      Item *line = handout_block_add (block, ITEM_LINE, x, y, 0, height);
 
       line->stroke = &rule;
       line->line_width = day == 7 ? 1.5 : 0.75;
@@ -61,7 +62,8 @@ build_diary_head (LimberHandout   *self,
   handout_block_add (block, ITEM_LINE, 0, y, width, 0)->stroke = &rule;
 
   h = 0;
-  handout_add_text_full (self, block, 4, y + 3, grid->name_w - 8, _("Day"), FONT_BODY, &muted, 0, FALSE);
+  handout_add_text_full (self, block, 4, y + 3, grid->name_w - 8, _("Day"), FONT_BODY, &muted, 0,
+                         FALSE);
   for (guint day = 0; day < DIARY_DAYS; day++)
     {
       g_autofree char *label = g_strdup_printf ("%u", day + 1);
@@ -70,7 +72,8 @@ build_diary_head (LimberHandout   *self,
 
       pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
       h = handout_layout_height (layout);
-      item = handout_block_add (block, ITEM_TEXT, grid->name_w + day * grid->day_w, y + 3, grid->day_w, h);
+      item = handout_block_add (block, ITEM_TEXT, grid->name_w + day * grid->day_w, y + 3,
+                                grid->day_w, h);
       item->layout = layout;
       item->stroke = &muted;
     }
@@ -78,8 +81,8 @@ build_diary_head (LimberHandout   *self,
   y += h + 6;
 
   /* An empty row for the patient to write the dates in. */
-  h = handout_add_text_full (self, block, 4, y + 4, grid->name_w - 8, _("Date"), FONT_BODY, &muted, 0,
-                             FALSE) + 8;
+  h = handout_add_text_full (self, block, 4, y + 4, grid->name_w - 8, _("Date"), FONT_BODY,
+                             &muted, 0, FALSE) + 8;
   h = MAX (h, grid->box * 2);
   add_cell_lines (block, grid, width, y, h);
   y += h;
@@ -97,19 +100,22 @@ build_diary_row (LimberHandout            *self,
                  LimberExercise           *exercise)
 {
   Block *block = handout_block_new ();
-  g_autofree char *name = g_strdup_printf (_("%u. %s"), number, limber_exercise_get_name (exercise));
+  g_autofree char *name = g_strdup_printf (_("%u. %s"), number,
+                                           limber_exercise_get_name (exercise));
   g_autofree char *often = handout_capitalize (limber_prescription_format_frequency (p));
   double h;
 
-  h = handout_add_text_full (self, block, 4, 4, grid->name_w - 8, name, FONT_BODY_BOLD, &ink, 0, FALSE);
-  h += handout_add_text_full (self, block, 4, 4 + h, grid->name_w - 8, often, FONT_BODY, &muted, 0, FALSE);
+  h = handout_add_text_full (self, block, 4, 4, grid->name_w - 8, name, FONT_BODY_BOLD, &ink, 0,
+                             FALSE);
+  h += handout_add_text_full (self, block, 4, 4 + h, grid->name_w - 8, often, FONT_BODY, &muted,
+                              0, FALSE);
   h = MAX (h + 8, grid->box + 12);
 
   for (guint day = 0; day < DIARY_DAYS; day++)
     {
-      Item *box = handout_block_add (block, ITEM_BOX,
-                                     grid->name_w + day * grid->day_w + (grid->day_w - grid->box) / 2,
-                                     (h - grid->box) / 2, grid->box, grid->box);
+      double x = grid->name_w + day * grid->day_w + (grid->day_w - grid->box) / 2;
+      Item *box = handout_block_add (block, ITEM_BOX, x, (h - grid->box) / 2, grid->box,
+                                     grid->box);
 
       box->stroke = &ink;
       box->line_width = 1;
@@ -140,11 +146,12 @@ build_diary_pain (LimberHandout   *self,
   add_cell_lines (block, grid, width, 0, h);
   y = h + 10;
   y += handout_add_text (self, block, 0, y, width,
-                         _("Pain: 0–3 is fine, carry on. 4–5 is okay if it settles by the next morning. "
-                           "6 or more: stop that exercise and tell your physical therapist."),
+                         _("Pain: 0–3 is fine, carry on. 4–5 is okay if it settles by the "
+                           "next morning. 6 or more: stop that exercise and tell your physical "
+                           "therapist."),
                          FONT_BODY, &ink) + 4;
-  y += handout_add_text (self, block, 0, y, width, _("Bring this sheet to your next visit."), FONT_BODY,
-                         &ink);
+  y += handout_add_text (self, block, 0, y, width, _("Bring this sheet to your next visit."),
+                         FONT_BODY, &ink);
   block->height = y;
   return block;
 }
@@ -178,11 +185,13 @@ handout_build_diary (LimberHandout *self,
           y = 0;
           if (next == 0)
             {
-              y += handout_add_text (self, page, 0, y, width, _("Exercise diary"), FONT_TITLE, &ink) + 6;
+              y += handout_add_text (self, page, 0, y, width, _("Exercise diary"), FONT_TITLE,
+                                     &ink) + 6;
               y += handout_add_text (self, page, 0, y, width,
-                                     _("Tick a box on each day you do the exercise. Each evening, write "
-                                       "your worst pain of the day, from 0 (no pain) to 10 (the worst pain "
-                                       "you can imagine), in the bottom row."), FONT_BODY, &ink) + 12;
+                                     _("Tick a box on each day you do the exercise. Each evening, "
+                                       "write your worst pain of the day, from 0 (no pain) to 10 "
+                                       "(the worst pain you can imagine), in the bottom row."),
+                                     FONT_BODY, &ink) + 12;
               page->outline = g_strdup (_("Exercise diary"));
             }
           handout_block_add (page, ITEM_LINE, 0, y, width, 0)->stroke = &rule;

@@ -105,17 +105,18 @@ handout_build_header (LimberHandout *self,
     }
 
   if (clinic->name[0] != '\0')
-    text_y += handout_add_text (self, block, text_x, text_y, width - text_x, clinic->name, FONT_HEADING,
-                                &ink);
+    text_y += handout_add_text (self, block, text_x, text_y, width - text_x, clinic->name,
+                                FONT_HEADING, &ink);
   if (clinic->address[0] != '\0')
-    text_y += handout_add_text (self, block, text_x, text_y, width - text_x, clinic->address, FONT_BODY,
-                                &ink);
+    text_y += handout_add_text (self, block, text_x, text_y, width - text_x, clinic->address,
+                                FONT_BODY, &ink);
   if (clinic->phone[0] != '\0')
     {
       /* Translators: the clinic's phone number on the handout */
       g_autofree char *phone = g_strdup_printf (_("Phone: %s"), clinic->phone);
 
-      text_y += handout_add_text (self, block, text_x, text_y, width - text_x, phone, FONT_BODY, &ink);
+      text_y += handout_add_text (self, block, text_x, text_y, width - text_x, phone, FONT_BODY,
+                                  &ink);
     }
 
   has_clinic = logo_h > 0 || text_y > 0;
@@ -126,7 +127,8 @@ handout_build_header (LimberHandout *self,
       y += 12;
     }
 
-  y += handout_add_text (self, block, 0, y, width, _("Your home exercise program"), FONT_TITLE, &ink) + 8;
+  y += handout_add_text (self, block, 0, y, width, _("Your home exercise program"), FONT_TITLE,
+                         &ink) + 8;
 
   amount = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u exercise", "%u exercises", n), n);
   minutes = format_minutes (limber_program_estimate_seconds (self->content->program,
@@ -255,7 +257,8 @@ add_dosage_table (LimberHandout            *self,
       {
         g_autoptr(PangoLayout) label = handout_make_layout (self, labels[i], FONT_BODY, 0, 0);
 
-        self->dosage_label_w = MAX (self->dosage_label_w, handout_layout_width (label) + 2 * pad + 4);
+        self->dosage_label_w = MAX (self->dosage_label_w,
+                                    handout_layout_width (label) + 2 * pad + 4);
       }
   label_w = MIN (self->dosage_label_w, width * 0.5);
 
@@ -335,7 +338,8 @@ add_cautions (LimberHandout      *self,
   for (guint i = 0; cautions != NULL && cautions[i] != NULL; i++)
     {
       handout_add_warning_mark (self, block, x, y + 1);
-      y += handout_add_text (self, block, x + mark, y, width - mark, cautions[i], FONT_BODY, &ink) + 3;
+      y += handout_add_text (self, block, x + mark, y, width - mark, cautions[i], FONT_BODY,
+                             &ink) + 3;
     }
   return y - top;
 }
@@ -386,22 +390,23 @@ handout_build_card (LimberHandout            *self,
     {
       g_autofree char *step_number = g_strdup_printf ("%u.", i + 1);
 
-      handout_add_text_full (self, block, steps_x, steps_y, number_w, step_number, FONT_BODY_BOLD, &ink,
-                             0, FALSE);
-      steps_y += handout_add_text_full (self, block, steps_x + number_w, steps_y, steps_w - number_w,
-                                        steps[i], FONT_BODY, &ink, 0, FALSE) + 2;
+      handout_add_text_full (self, block, steps_x, steps_y, number_w, step_number, FONT_BODY_BOLD,
+                             &ink, 0, FALSE);
+      steps_y += handout_add_text_full (self, block, steps_x + number_w, steps_y,
+                                        steps_w - number_w, steps[i], FONT_BODY, &ink, 0,
+                                        FALSE) + 2;
     }
   if (limber_exercise_get_feel (exercise) != NULL)
     steps_y += handout_add_text_full (self, block, steps_x, steps_y + 2, steps_w,
-                                      limber_exercise_get_feel (exercise), FONT_BODY_ITALIC, &ink, 0,
-                                      FALSE) + 2;
+                                      limber_exercise_get_feel (exercise), FONT_BODY_ITALIC,
+                                      &ink, 0, FALSE) + 2;
   /* The cautions go under the steps when the pictures leave room there, else across the card. */
   beside = handout_block_new ();
   across = handout_block_new ();
   beside_h = add_cautions (self, beside, steps_x, 0, steps_w, cautions);
   across_h = add_cautions (self, across, inner_x, 0, inner_w, cautions);
-  cautions_beside = beside_h > 0 &&
-                    MAX (y + left_h, steps_y + 8 + beside_h) <= MAX (y + left_h, steps_y) + across_h;
+  cautions_beside = beside_h > 0 && MAX (y + left_h, steps_y + 8 + beside_h) <=
+                                    MAX (y + left_h, steps_y) + across_h;
   if (cautions_beside)
     {
       handout_block_take (block, beside, steps_y + 8);
@@ -416,8 +421,8 @@ handout_build_card (LimberHandout            *self,
   for (guint i = 0; p->modifications != NULL && p->modifications[i] != NULL; i++)
     {
       if (i == 0)
-        y += handout_add_text (self, block, inner_x, y, inner_w, _("Changes for you"), FONT_BODY_BOLD,
-                               &ink) + 2;
+        y += handout_add_text (self, block, inner_x, y, inner_w, _("Changes for you"),
+                               FONT_BODY_BOLD, &ink) + 2;
       y += handout_add_bullet (self, block, inner_x, y, inner_w, p->modifications[i]) + 4;
     }
   if (p->modifications != NULL && p->modifications[0] != NULL)
@@ -466,17 +471,18 @@ handout_build_safety (LimberHandout *self,
 
   mark = handout_font_size (self, FONT_HEADING) * 1.15 + 8;
   handout_add_warning_mark (self, block, x, y + 2);
-  y += handout_add_text (self, block, x + mark, y, w - mark, _("Exercise safely"), FONT_HEADING, &ink)
-       + 6;
+  y += handout_add_text (self, block, x + mark, y, w - mark, _("Exercise safely"), FONT_HEADING,
+                         &ink) + 6;
 
   y += handout_add_bullet (self, block, x, y, w,
                            _("Move slowly and smoothly. Never bounce or pull hard.")) + 4;
-  y += handout_add_bullet (self, block, x, y, w, _("Breathe normally. Do not hold your breath.")) + 4;
   y += handout_add_bullet (self, block, x, y, w,
-                           _("Rate your pain from 0 (no pain) to 10 (the worst pain you can imagine). "
-                             "0–3 is fine: carry on. 4–5 is okay if it settles by the next morning; if "
-                             "it does not, do less next time. 6 or more is too much: stop that exercise."))
-       + 4;
+                           _("Breathe normally. Do not hold your breath.")) + 4;
+  y += handout_add_bullet (self, block, x, y, w,
+                           _("Rate your pain from 0 (no pain) to 10 (the worst pain you can "
+                             "imagine). 0–3 is fine: carry on. 4–5 is okay if it settles by the "
+                             "next morning; if it does not, do less next time. 6 or more is too "
+                             "much: stop that exercise.")) + 4;
   if (clinic->phone[0] != '\0')
     /* Translators: %s is the clinic's phone number */
     call = g_strdup_printf (_("Call the clinic on %s if an exercise hurts at 6 or more, if the "

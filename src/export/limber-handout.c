@@ -559,10 +559,14 @@ load_logo (LimberHandout *self)
       reader.data = g_bytes_get_data (logo, &reader.left);
       surface = cairo_image_surface_create_from_png_stream (read_cb, &reader);
       if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS ||
-          cairo_image_surface_get_width (surface) < 1 || cairo_image_surface_get_height (surface) < 1)
+          cairo_image_surface_get_width (surface) < 1 ||
+          cairo_image_surface_get_height (surface) < 1)
         {
-          self->logo_problem = g_strdup_printf (_("The clinic logo is not a readable PNG picture (%s)."),
-                                                cairo_status_to_string (cairo_surface_status (surface)));
+          const char *reason = cairo_status_to_string (cairo_surface_status (surface));
+
+          /* Translators: %s is the reason, from the picture library */
+          self->logo_problem = g_strdup_printf (_("The clinic logo is not a readable PNG picture "
+                                                  "(%s)."), reason);
           cairo_surface_destroy (surface);
           return;
         }
@@ -590,7 +594,9 @@ load_logo (LimberHandout *self)
                                                   &height, &has_viewbox, &viewbox);
           if (!has_viewbox || viewbox.width <= 0 || viewbox.height <= 0)
             {
-              self->logo_problem = g_strdup_printf (_("The clinic logo is not a readable SVG picture (%s)."),
+              /* Translators: %s is the reason, from the picture library */
+              self->logo_problem = g_strdup_printf (_("The clinic logo is not a readable SVG "
+                                                      "picture (%s)."),
                                                     error != NULL ? error->message
                                                                   : _("it has no size"));
               g_clear_object (&self->logo_svg);

@@ -186,7 +186,8 @@ choose_file (LimberHandoutGroup *self,
   name = limber_program_file_suggest_name (self->patient->name, program->name,
                                            g_str_equal (extension, ".pdf") ? now : NULL,
                                            extension);
-  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+  chooser = gtk_file_chooser_native_new (title,
+                                         GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
