@@ -97,8 +97,10 @@ def main():
         chromium = next((shutil.which(name) for name in ("chromium", "chromium-browser",
                                                           "google-chrome") if shutil.which(name)),
                         None)
+        compared = chromium is not None
         if chromium is None:
-            print("headless Chromium: not installed, comparison skipped")
+            print("headless Chromium: not installed (Debian: apt-get install chromium), "
+                  "comparison skipped")
         else:
             page = tmp / "handout.html"
             page.write_text(handout_html(tmp))
@@ -114,7 +116,10 @@ def main():
             print(f"{'Chromium ÷ Limber':<52} {'≥ 10×':>12} {ratio:>11.1f}×")
             ok = ok and ratio >= 10
 
-        print("all targets met" if ok else "TARGET MISSED")
+        if not ok:
+            print("TARGET MISSED")
+        else:
+            print("all targets met" if compared else "the time target met; Chromium not compared")
         return 0 if ok else 1
 
 

@@ -11,7 +11,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
-from tap import check, finish  # noqa: E402
+from tap import check, finish, skip  # noqa: E402
 
 limber, example, patient_doc = sys.argv[1], pathlib.Path(sys.argv[2]), pathlib.Path(sys.argv[3])
 base_env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
@@ -92,6 +92,38 @@ with tempfile.TemporaryDirectory() as tmp:
     proc = run()
     check("no files is a usage error", proc.returncode == 2 and "Usage" in proc.stderr, proc.stderr)
 
+    proc = run(str(example), "")
+    check("an empty output name is a usage error", proc.returncode == 2 and "Usage" in proc.stderr,
+          proc.stderr)
+
+    doc = json.loads(example.read_text())
+    doc["program"]["exercises"] = []
+    empty = tmp / "empty.limber"
+    empty.write_text(json.dumps(doc))
+    proc = run(str(empty), str(tmp / "empty.pdf"))
+    check("a program without exercises is refused, not printed blank", proc.returncode == 1
+          and "no exercises" in proc.stderr and not (tmp / "empty.pdf").exists(), proc.stderr)
+
+    # The paper follows the language settings: en_US gives Letter.
+    locale_source = pathlib.Path("/usr/share/i18n/locales/en_US")
+    locales = tmp / "locales"
+    locales.mkdir()
+    built = locale_source.exists() and subprocess.run(
+        ["localedef", "-i", "en_US", "-f", "UTF-8", str(locales / "en_US.UTF-8")],
+        capture_output=True).returncode in (0, 1) and (locales / "en_US.UTF-8").exists()
+    if built:
+        us_env = dict(base_env, LOCPATH=str(locales), LC_ALL="en_US.UTF-8")
+        us = tmp / "us.pdf"
+        proc = run(str(example), str(us), env=us_env)
+        size = pdfinfo(us).get("Page size", "") if us.exists() else ""
+        check("in an en_US locale the handout is on Letter", proc.returncode == 0
+              and "612 x 792" in size, size + proc.stderr)
+    elif os.environ.get("CI"):
+        check("an en_US locale can be built to test the locale's paper", False,
+              "install the Debian package locales (build-aux/install-deps test does)")
+    else:
+        skip("in an en_US locale the handout is on Letter", "no en_US locale source")
+
     proc = run(str(example))
     check("no output file is a usage error", proc.returncode == 2 and "Usage" in proc.stderr,
           proc.stderr)
@@ -110,11 +142,20 @@ with tempfile.TemporaryDirectory() as tmp:
     (store / f"{patient['id']}.json").write_text(json.dumps(patient))
 
     by_name = tmp / "margaret.pdf"
-    proc = run("--patient", "margaret okafor", str(by_name), env=env)
+    proc = run("--patient", " margaret okafor ", str(by_name), env=env)
     text = pdftext(by_name) if by_name.exists() else ""
-    check("--patient prints the patient's active program from the store",
-          proc.returncode == 0 and patient["name"] in text
+    check("--patient prints the patient's active program from the store, by name in any case "
+          "and spacing", proc.returncode == 0 and patient["name"] in text
           and patient["programs"][0]["name"] in text, proc.stderr + text[:300])
+    small_pages = int(pdfinfo(by_name).get("Pages", "0")) if by_name.exists() else 0
+
+    (store / f"{patient['id']}.json").write_text(json.dumps(dict(patient, large_print=True)))
+    large_by_name = tmp / "margaret-large.pdf"
+    proc = run("--patient", "Margaret Okafor", str(large_by_name), env=env)
+    large_pages = int(pdfinfo(large_by_name).get("Pages", "0")) if large_by_name.exists() else 0
+    check("the patient's large print is kept", proc.returncode == 0 and large_pages > small_pages,
+          f"{small_pages} → {large_pages} {proc.stderr}")
+    (store / f"{patient['id']}.json").write_text(json.dumps(patient))
 
     proc = run("--patient", "Nobody Here", str(tmp / "n.pdf"), env=env)
     check("an unknown patient is named with the folder", proc.returncode == 1
@@ -134,6 +175,14 @@ with tempfile.TemporaryDirectory() as tmp:
     proc = run("--patient", "Ivan Petrov", str(tmp / "i.pdf"), env=env)
     check("a patient without an active program is told", proc.returncode == 1
           and "no active program" in proc.stderr, proc.stderr)
+
+    broken_patient = dict(patient, id="broken-one", name="Zed Broken", surprise=1)
+    (store / "broken-one.json").write_text(json.dumps(broken_patient))
+    proc = run("--patient", "Zed Broken", str(tmp / "z.pdf"), env=env)
+    check("a patient in a document that cannot be read is not found, and the document is named",
+          proc.returncode == 1 and "broken-one.json" in proc.stderr and "surprise" in proc.stderr,
+          proc.stderr)
+    (store / "broken-one.json").unlink()
 
     empty_env = dict(env, XDG_DATA_HOME=str(tmp / "empty"))
     proc = run("--patient", "Margaret Okafor", str(tmp / "e.pdf"), env=empty_env)

@@ -9,11 +9,18 @@ def check(name, condition, detail=""):
     results.append((name, bool(condition), detail))
 
 
+def skip(name, reason):
+    results.append((name, None, reason))
+
+
 def finish():
     print(f"1..{len(results)}")
     for number, (name, ok, detail) in enumerate(results, 1):
+        if ok is None:
+            print(f"ok {number} {name} # SKIP {detail}")
+            continue
         print(f"{'ok' if ok else 'not ok'} {number} {name}")
         if not ok:
             for line in detail.strip().splitlines():
                 print(f"# {line}")
-    sys.exit(0 if all(ok for _, ok, _ in results) else 1)
+    sys.exit(0 if all(ok is not False for _, ok, _ in results) else 1)

@@ -300,7 +300,8 @@ test_print (Fixture       *fixture,
   GtkPrintOperationResult result;
 
   g_settings_set_string (settings, "paper-size", "letter");
-  operation = limber_handout_print_operation_new (library, patient, program, NULL);
+  operation = limber_handout_print_operation_new (library, patient, program, NULL, &error);
+  g_assert_no_error (error);
   gtk_print_operation_set_export_filename (operation, printed);
   result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT,
                                     GTK_WINDOW (fixture->window), &error);
@@ -359,6 +360,35 @@ test_print_dialog (Fixture       *fixture,
     g_assert_null (strstr (gtk_label_get_text (g_ptr_array_index (labels, i)), "not printed"));
 }
 
+/* A program with an exercise this library lacks (saved by a newer Limber on another computer)
+ * is refused by name, for the PDF, the program file and the printer alike. */
+static void
+test_unknown_exercise (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  LimberPatientsView *view = limber_window_get_patients_view (fixture->window);
+  LimberPatient *patient = limber_patients_view_get_patient (view);
+  LimberProgram *program = limber_patient_get_active_program (patient);
+  LimberPrescription *p = g_ptr_array_index (program->prescriptions, 1);
+  LimberHandoutGroup *group = group_of (fixture);
+  g_autofree char *pdf = g_build_filename (fixture->out, "unknown.pdf", NULL);
+  g_autofree char *limber = g_build_filename (fixture->out, "unknown.limber", NULL);
+  g_autoptr(GFile) pdf_file = g_file_new_for_path (pdf);
+  g_autoptr(GFile) limber_file = g_file_new_for_path (limber);
+
+  g_free (p->exercise_id);
+  p->exercise_id = g_strdup ("knee-to-wall");
+  g_assert_false (limber_handout_group_export_pdf (group, pdf_file));
+  assert_toast (fixture, "knee-to-wall");
+  g_assert_false (limber_handout_group_save_program_file (group, limber_file));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (group), "handout.print", NULL));
+  drain ();
+  g_assert_null (find_window (g_type_from_name ("GtkPrintUnixDialog")));
+  assert_toast (fixture, "The handout was not printed");
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (limber, G_FILE_TEST_EXISTS));
+}
+
 /* A patient with no active program has no handout to print. */
 static void
 test_no_active_program (Fixture       *fixture,
@@ -406,6 +436,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/limber/handout-ui/print-dialog", Fixture, NULL, fixture_set_up, test_print_dialog,
               fixture_tear_down);
+  g_test_add ("/limber/handout-ui/unknown-exercise", Fixture, NULL, fixture_set_up,
+              test_unknown_exercise, fixture_tear_down);
   g_test_add ("/limber/handout-ui/no-active-program", Fixture, NULL, fixture_set_up,
               test_no_active_program, fixture_tear_down);
 

@@ -8,6 +8,7 @@
 
 #include <glib/gstdio.h>
 
+#include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 #include <poppler.h>
 
@@ -107,6 +108,31 @@ make_pdf (LimberLibrary     *library,
   return document;
 }
 
+static cairo_status_t
+append_cb (void                *closure,
+           const unsigned char *data,
+           unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* A small PNG logo, made the way an image editor would save one. */
+static GBytes *
+make_png (void)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 60, 30);
+  GByteArray *bytes = g_byte_array_new ();
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_set_source_rgb (cr, 0.1, 0.4, 0.8);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_write_to_png_stream (surface, append_cb, bytes);
+  cairo_surface_destroy (surface);
+  return g_byte_array_free_to_bytes (bytes);
+}
+
 /* Text with every run of white space made one space (none after a hyphen that ended a line),
  * as a reader searches it. */
 static char *
@@ -130,8 +156,11 @@ flatten (const char *text)
         space = TRUE;
       else
         {
-          /* "shoulder-" at a line's end and "width" on the next are one word. */
-          if (space && flat->len > 0 && flat->str[flat->len - 1] != '-')
+          /* "shoulder-" at a line's end and "width" on the next are one word, as are "13–" and
+           * "15" (a range's dash, right after a character). */
+          if (space && flat->len > 0 && flat->str[flat->len - 1] != '-' &&
+              !(flat->len > 3 && g_str_has_suffix (flat->str, "–") &&
+                flat->str[flat->len - 4] != ' '))
             g_string_append_c (flat, ' ');
           space = FALSE;
           g_string_append_c (flat, *p);
@@ -369,6 +398,90 @@ test_long_card (void)
       g_assert_nonnull (found);
       g_assert_null (strstr (found + 1, sentence));
     }
+}
+
+/* The handout on a page smaller than a card (A5, large print, as a print dialog may pick):
+ * cards break between lines, never through one, and lose or repeat nothing. */
+static void
+test_small_paper (void)
+{
+  g_autoptr(LimberLibrary) library = load_library ();
+  g_autoptr(LimberProgramFile) content = load_example ();
+  g_autoptr(LimberHandout) handout = limber_handout_new (library, content);
+  g_autoptr(GDateTime) date = fixed_date ();
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(PopplerDocument) document = NULL;
+  g_autoptr(GString) all = g_string_new (NULL);
+  g_autoptr(GRegex) footer = g_regex_new ("Example Patient · 26 November 2026|Page \\d+ of \\d+",
+                                          0, 0, NULL);
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  guint n_pages;
+
+  limber_handout_set_date (handout, date);
+  limber_handout_set_large_print (handout, TRUE);
+  n_pages = limber_handout_paginate (handout, 419.53, 595.28);
+  surface = cairo_pdf_surface_create_for_stream (append_cb, bytes, 419.53, 595.28);
+  cr = cairo_create (surface);
+  for (guint i = 0; i < n_pages; i++)
+    {
+      limber_handout_draw_page (handout, cr, i);
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+  pdf = g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+  document = poppler_document_new_from_bytes (pdf, NULL, NULL);
+  g_assert_nonnull (document);
+
+  /* The pages' text read in order, without their footers; and no line of text reaches past
+   * the page's body, as a line cut through would (TOP_MARGIN 30 pt, FOOTER_SPACE 40 pt). */
+  for (int i = 0; i < poppler_document_get_n_pages (document); i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (document, i);
+      g_autofree PopplerRectangle *rects = NULL;
+      guint n_rects;
+      double width, height;
+
+      poppler_page_get_size (page, &width, &height);
+      g_assert_true (poppler_page_get_text_layout (page, &rects, &n_rects));
+      for (guint r = 0; r < n_rects; r++)
+        if (rects[r].y1 < height - 32 && rects[r].y2 - rects[r].y1 > 0.1)
+          {
+            g_assert_cmpfloat (rects[r].y1, >=, 30 - 1);
+            g_assert_cmpfloat (rects[r].y2, <=, height - 40 + 1);
+          }
+
+      g_autofree char *text = page_text (document, i);
+      g_autofree char *body = g_regex_replace_literal (footer, text, -1, 0, "", 0, NULL);
+
+      g_string_append (all, body);
+      g_string_append_c (all, ' ');
+    }
+  {
+    g_autofree char *flat = flatten (all->str);
+
+    for (guint i = 0; i < content->program->prescriptions->len; i++)
+      {
+        LimberPrescription *p = g_ptr_array_index (content->program->prescriptions, i);
+        LimberExercise *exercise = limber_library_lookup (library, p->exercise_id);
+        const char * const *steps = limber_exercise_get_steps (exercise);
+        const char * const *cautions = limber_exercise_get_cautions (exercise);
+
+        for (guint k = 0; steps[k] != NULL; k++)
+          {
+            const char *found = strstr (flat, steps[k]);
+
+            if (found == NULL)
+              g_test_message ("missing or cut: %s", steps[k]);
+            g_assert_nonnull (found);
+          }
+        for (guint k = 0; cautions[k] != NULL; k++)
+          g_assert_nonnull (strstr (flat, cautions[k]));
+      }
+  }
 }
 
 static guint
@@ -692,31 +805,6 @@ test_no_blank_page (void)
 
 /* ---- Program files ---- */
 
-static cairo_status_t
-append_cb (void                *closure,
-           const unsigned char *data,
-           unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
-/* A small PNG logo, made the way an image editor would save one. */
-static GBytes *
-make_png (void)
-{
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 60, 30);
-  GByteArray *bytes = g_byte_array_new ();
-  cairo_t *cr = cairo_create (surface);
-
-  cairo_set_source_rgb (cr, 0.1, 0.4, 0.8);
-  cairo_paint (cr);
-  cairo_destroy (cr);
-  cairo_surface_write_to_png_stream (surface, append_cb, bytes);
-  cairo_surface_destroy (surface);
-  return g_byte_array_free_to_bytes (bytes);
-}
-
 static void
 test_program_file_round_trip (void)
 {
@@ -882,6 +970,71 @@ test_logo (void)
     }
 }
 
+/* Logos that would take seconds and hundreds of megabytes to draw are refused by what they are;
+ * base64 broken into lines, as the base64 tool writes it, is read. */
+static void
+test_logo_limits (void)
+{
+  g_autoptr(GBytes) png = make_png ();
+  g_autoptr(GByteArray) huge = g_byte_array_new ();
+  g_autoptr(GString) bomb = g_string_new ("<svg xmlns='http://www.w3.org/2000/svg' "
+                                           "xmlns:xlink='http://www.w3.org/1999/xlink'>"
+                                           "<rect id='a0' width='1' height='1'/>");
+  g_autoptr(GBytes) huge_bytes = NULL;
+  g_autoptr(GBytes) bomb_bytes = NULL;
+  g_autoptr(LimberClinic) clinic = limber_clinic_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_byte_array_append (huge, g_bytes_get_data (png, NULL), g_bytes_get_size (png));
+  *(guint32 *) (gpointer) (huge->data + 16) = GUINT32_TO_BE (16000);
+  *(guint32 *) (gpointer) (huge->data + 20) = GUINT32_TO_BE (16000);
+  huge_bytes = g_byte_array_free_to_bytes (g_steal_pointer (&huge));
+  g_assert_false (limber_clinic_set_logo (clinic, huge_bytes, "huge.png", &error));
+  g_assert_nonnull (strstr (error->message, "huge.png: the logo is 16000 × 16000 pixels"));
+  g_clear_error (&error);
+
+  for (guint level = 1; level < 8; level++)
+    {
+      g_string_append_printf (bomb, "<g id='a%u'>", level);
+      for (guint i = 0; i < 10; i++)
+        g_string_append_printf (bomb, "<use xlink:href='#a%u'/>", level - 1);
+      g_string_append (bomb, "</g>");
+    }
+  g_string_append (bomb, "</svg>");
+  bomb_bytes = g_bytes_new (bomb->str, bomb->len);
+  g_assert_false (limber_clinic_set_logo (clinic, bomb_bytes, "bomb.svg", &error));
+  g_assert_nonnull (strstr (error->message, "<use>"));
+  g_clear_error (&error);
+  g_assert_null (clinic->logo);
+
+  /* Wrapped base64 in a program file is read. */
+  {
+    g_autofree char *encoded = g_base64_encode (g_bytes_get_data (png, NULL),
+                                                g_bytes_get_size (png));
+    g_autoptr(GString) wrapped = g_string_new (NULL);
+    g_autofree char *json = NULL;
+    g_autoptr(GBytes) bytes = NULL;
+    g_autoptr(LimberProgramFile) content = NULL;
+
+    for (gsize i = 0; encoded[i] != '\0'; i++)
+      {
+        g_string_append_c (wrapped, encoded[i]);
+        if (i % 76 == 75)
+          g_string_append (wrapped, "\\n");
+      }
+    json = g_strdup_printf ("{\"schema_version\": 1, \"kind\": \"program\", "
+                            "\"exported\": \"2026-11-26T09:00:00Z\", "
+                            "\"patient\": {\"name\": \"A\", \"large_print\": false}, "
+                            "\"clinic\": {\"logo\": \"%s\"}, "
+                            "\"program\": {\"id\": \"p\", \"name\": \"P\", \"exercises\": []}}",
+                            wrapped->str);
+    bytes = g_bytes_new (json, strlen (json));
+    content = limber_program_file_load (bytes, "wrapped.limber", &error);
+    g_assert_no_error (error);
+    g_assert_true (g_bytes_equal (content->clinic->logo, png));
+  }
+}
+
 static void
 test_suggest_name (void)
 {
@@ -890,8 +1043,21 @@ test_suggest_name (void)
                                                             date, ".pdf");
   g_autofree char *hidden = limber_program_file_suggest_name ("..x", "P", NULL, ".limber");
 
+  g_autoptr(GString) long_name = g_string_new (NULL);
+  g_autofree char *unsafe = limber_program_file_suggest_name ("A*B?\"C<D>|E\\F", "į", NULL, ".pdf");
+  g_autofree char *shortened = NULL;
+
   g_assert_cmpstr (name, ==, "Zoë Ødegård – Hip-knee- week 2 – 2026-11-26.pdf");
   g_assert_cmpstr (hidden, ==, "x – P.limber");
+  /* Characters Windows shares refuse become "-"; "į" (U+012F) is kept whole. */
+  g_assert_cmpstr (unsafe, ==, "A-B--C-D--E-F – į.pdf");
+
+  /* 200-character names make a name well under the 255 bytes a file system allows. */
+  for (guint i = 0; i < 200; i++)
+    g_string_append (long_name, "ø");
+  shortened = limber_program_file_suggest_name (long_name->str, long_name->str, date, ".pdf");
+  g_assert_true (g_utf8_validate (shortened, -1, NULL));
+  g_assert_cmpuint (strlen (shortened), <=, 255);
 }
 
 int
@@ -904,6 +1070,7 @@ main (int   argc,
   g_test_add_func ("/limber/handout/tailoring", test_tailoring);
   g_test_add_func ("/limber/handout/long-card", test_long_card);
   g_test_add_func ("/limber/handout/page-counts", test_page_counts);
+  g_test_add_func ("/limber/handout/small-paper", test_small_paper);
   g_test_add_func ("/limber/handout/metadata-and-outline", test_metadata_and_outline);
   g_test_add_func ("/limber/handout/fonts-embedded", test_fonts_embedded);
   g_test_add_func ("/limber/handout/names", test_names);
@@ -911,6 +1078,7 @@ main (int   argc,
   g_test_add_func ("/limber/handout/no-blank-page", test_no_blank_page);
   g_test_add_func ("/limber/handout/logo", test_logo);
   g_test_add_func ("/limber/handout/suggest-name", test_suggest_name);
+  g_test_add_func ("/limber/handout/logo-limits", test_logo_limits);
   g_test_add_func ("/limber/program-file/round-trip", test_program_file_round_trip);
   g_test_add_func ("/limber/program-file/example", test_example_file);
   g_test_add_func ("/limber/program-file/hostile", test_program_file_hostile);

@@ -4,6 +4,7 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "limber-preferences-window.h"
 #include "limber-units.h"
@@ -215,6 +216,45 @@ write_png (const char *directory)
   return path;
 }
 
+/* Paper: Automatic (the locale's, named in the group), A4 or Letter, and back to Automatic. */
+static void
+test_preferences_paper (void)
+{
+  GtkWidget *window;
+  AdwComboRow *row;
+  GtkWidget *group;
+  g_autofree char *paper = NULL;
+
+  reset_settings ();
+  window = window_new ();
+  row = find_row (window, ADW_TYPE_COMBO_ROW, "Paper size");
+  group = gtk_widget_get_ancestor (GTK_WIDGET (row), ADW_TYPE_PREFERENCES_GROUP);
+
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)),
+                            "Automatic is A4"));
+
+  adw_combo_row_set_selected (row, 2);
+  drain ();
+  paper = g_settings_get_string (settings, "paper-size");
+  g_assert_cmpstr (paper, ==, "letter");
+  g_assert_cmpstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)), ==,
+                   "Printed and exported handouts");
+
+  adw_combo_row_set_selected (row, 0);
+  drain ();
+  g_clear_pointer (&paper, g_free);
+  paper = g_settings_get_string (settings, "paper-size");
+  g_assert_cmpstr (paper, ==, "");
+
+  g_settings_set_string (settings, "paper-size", "a4");
+  drain ();
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+}
+
 /* A logo that is missing or is no image is reported in words; nothing is shown for it. */
 static void
 test_preferences_logo (void)
@@ -257,8 +297,28 @@ test_preferences_logo (void)
   drain ();
   g_assert_cmpstr (adw_action_row_get_subtitle (row), ==,
                    "The file “logo.svg” could not be opened: "
-                   "it is not a PNG, JPEG or SVG image, or it is damaged");
+                   "the logo is neither a PNG nor an SVG picture");
   g_assert_false (gtk_widget_get_visible (picture));
+
+  /* A PNG whose header claims 16,000 pixels a side is refused before it is decoded. */
+  {
+    g_autofree char *small = write_png (directory);
+    g_autofree char *contents = NULL;
+    g_autofree char *huge = g_build_filename (directory, "huge.png", NULL);
+    gsize length;
+
+    g_assert_true (g_file_get_contents (small, &contents, &length, NULL));
+    *(guint32 *) (gpointer) (contents + 16) = GUINT32_TO_BE (16000);
+    *(guint32 *) (gpointer) (contents + 20) = GUINT32_TO_BE (16000);
+    g_assert_true (g_file_set_contents (huge, contents, length, NULL));
+    g_settings_set_string (settings, "clinic-logo", huge);
+    drain ();
+    g_assert_cmpstr (adw_action_row_get_subtitle (row), ==,
+                     "The file “huge.png” could not be opened: "
+                     "the logo is 16000 × 16000 pixels; at most 4096 on each side");
+    g_assert_false (gtk_widget_get_visible (picture));
+    g_unlink (huge);
+  }
 
   png = write_png (directory);
   g_settings_set_string (settings, "clinic-logo", png);
@@ -326,6 +386,7 @@ main (int   argc,
 
   g_test_add_func ("/limber/preferences/units", test_preferences_units);
   g_test_add_func ("/limber/preferences/clinic", test_preferences_clinic);
+  g_test_add_func ("/limber/preferences/paper", test_preferences_paper);
   g_test_add_func ("/limber/preferences/logo", test_preferences_logo);
   g_test_add_func ("/limber/preferences/store-folder", test_preferences_store_folder);
 

@@ -66,6 +66,72 @@ limber_logo_get_media_type (GBytes *logo)
   return NULL;
 }
 
+static gboolean
+prefix_file (GError     **error,
+             const char  *file)
+{
+  if (file != NULL)
+    g_prefix_error (error, "%s: ", file);
+  return FALSE;
+}
+
+/* A logo is drawn on every handout, in the window's thread: a picture that would take seconds
+ * or hundreds of megabytes to draw (a huge PNG, an SVG that repeats itself) is refused. @file,
+ * when not NULL, starts the message. */
+gboolean
+limber_logo_check (GBytes      *logo,
+                   const char  *file,
+                   GError     **error)
+{
+  gsize size;
+  const guchar *data = g_bytes_get_data (logo, &size);
+  const char *type = limber_logo_get_media_type (logo);
+
+  if (size > LIMBER_CLINIC_MAX_LOGO)
+    {
+      g_set_error (error, LIMBER_DATA_ERROR, LIMBER_DATA_ERROR_RANGE,
+                   "the logo is larger than %u KB", LIMBER_CLINIC_MAX_LOGO / 1024);
+      return prefix_file (error, file);
+    }
+  if (type == NULL)
+    {
+      g_set_error (error, LIMBER_DATA_ERROR, LIMBER_DATA_ERROR_VALUE,
+                   "the logo is neither a PNG nor an SVG picture");
+      return prefix_file (error, file);
+    }
+
+  if (g_str_equal (type, "image/png"))
+    {
+      /* The size is in the header (IHDR), before any pixel is decoded. */
+      guint32 width = size >= 24 ? GUINT32_FROM_BE (*(guint32 *) (gpointer) (data + 16)) : 0;
+      guint32 height = size >= 24 ? GUINT32_FROM_BE (*(guint32 *) (gpointer) (data + 20)) : 0;
+
+      if (width > LIMBER_LOGO_MAX_PIXELS || height > LIMBER_LOGO_MAX_PIXELS)
+        {
+          g_set_error (error, LIMBER_DATA_ERROR, LIMBER_DATA_ERROR_RANGE,
+                       "the logo is %u × %u pixels; at most %u on each side", width, height,
+                       LIMBER_LOGO_MAX_PIXELS);
+          return prefix_file (error, file);
+        }
+    }
+  else
+    {
+      g_autofree char *text = g_strndup ((const char *) data, size);
+      guint uses = 0;
+
+      for (const char *p = text; (p = strstr (p, "<use")) != NULL; p += 4)
+        uses++;
+      if (strstr (text, "<!ENTITY") != NULL || uses > LIMBER_LOGO_MAX_USES)
+        {
+          g_set_error (error, LIMBER_DATA_ERROR, LIMBER_DATA_ERROR_VALUE,
+                       "the logo repeats its parts too often to draw (more than %u <use> "
+                       "elements, or entities)", LIMBER_LOGO_MAX_USES);
+          return prefix_file (error, file);
+        }
+    }
+  return TRUE;
+}
+
 gboolean
 limber_clinic_set_logo (LimberClinic  *clinic,
                         GBytes        *logo,
@@ -74,18 +140,8 @@ limber_clinic_set_logo (LimberClinic  *clinic,
 {
   g_return_val_if_fail (clinic != NULL, FALSE);
 
-  if (logo != NULL && g_bytes_get_size (logo) > LIMBER_CLINIC_MAX_LOGO)
-    {
-      g_set_error (error, LIMBER_DATA_ERROR, LIMBER_DATA_ERROR_RANGE,
-                   "%s: the logo is larger than %u KB", file, LIMBER_CLINIC_MAX_LOGO / 1024);
-      return FALSE;
-    }
-  if (logo != NULL && limber_logo_get_media_type (logo) == NULL)
-    {
-      g_set_error (error, LIMBER_DATA_ERROR, LIMBER_DATA_ERROR_VALUE,
-                   "%s: the logo is neither a PNG nor an SVG picture", file);
-      return FALSE;
-    }
+  if (logo != NULL && !limber_logo_check (logo, file, error))
+    return FALSE;
 
   g_clear_pointer (&clinic->logo, g_bytes_unref);
   clinic->logo = logo != NULL ? g_bytes_ref (logo) : NULL;
@@ -143,38 +199,46 @@ dup_text (JsonObject            *object,
 
 /* Base64 that g_base64_decode () would read past silently is refused here. */
 static GBytes *
-decode_base64 (const char  *text,
+decode_base64 (const char  *encoded,
                const char  *file,
                GError     **error)
 {
-  gsize length = strlen (text), decoded_length;
+  g_autoptr(GString) text = g_string_new (NULL);
+  gsize decoded_length;
   guchar *decoded;
 
-  if (length > (LIMBER_CLINIC_MAX_LOGO / 3 + 1) * 4)
+  /* Line breaks, as the base64 tool writes every 76 characters, are allowed. */
+  for (const char *p = encoded; *p != '\0'; p++)
+    if (!g_ascii_isspace (*p))
+      g_string_append_c (text, *p);
+
+  if (text->len > (LIMBER_CLINIC_MAX_LOGO / 3 + 1) * 4)
     {
       g_set_error (error, LIMBER_DATA_ERROR, LIMBER_DATA_ERROR_RANGE,
                    "%s: clinic.logo: the logo is larger than %u KB", file,
                    LIMBER_CLINIC_MAX_LOGO / 1024);
       return NULL;
     }
-  for (gsize i = 0; i < length; i++)
-    if (!g_ascii_isalnum (text[i]) && text[i] != '+' && text[i] != '/' &&
-        !(text[i] == '=' && i >= length - 2))
-      {
-        g_set_error (error, LIMBER_DATA_ERROR, LIMBER_DATA_ERROR_VALUE,
-                     "%s: clinic.logo: expected base64 text, got “%c” at position %"
-                     G_GSIZE_FORMAT,
-                     file, g_ascii_isprint (text[i]) ? text[i] : '?', i);
-        return NULL;
-      }
-  if (length % 4 != 0)
+  for (gsize i = 0; i < text->len; i++)
+    {
+      char c = text->str[i];
+
+      if (!g_ascii_isalnum (c) && c != '+' && c != '/' && !(c == '=' && i + 2 >= text->len))
+        {
+          g_set_error (error, LIMBER_DATA_ERROR, LIMBER_DATA_ERROR_VALUE,
+                       "%s: clinic.logo: expected base64 text, got “%c”", file,
+                       g_ascii_isprint (c) ? c : '?');
+          return NULL;
+        }
+    }
+  if (text->len % 4 != 0)
     {
       g_set_error (error, LIMBER_DATA_ERROR, LIMBER_DATA_ERROR_VALUE,
                    "%s: clinic.logo: base64 text is cut short", file);
       return NULL;
     }
 
-  decoded = g_base64_decode (text, &decoded_length);
+  decoded = g_base64_decode (text->str, &decoded_length);
   return g_bytes_new_take (decoded, decoded_length);
 }
 
@@ -307,6 +371,29 @@ limber_program_file_to_data (const LimberProgramFile *file,
   return limber_document_to_data (builder, length);
 }
 
+/* One part of a file name: characters that Windows shares and FAT drives refuse become "-",
+ * and a long name is cut at a character, so the whole stays well under 255 bytes. */
+static void
+append_part (GString    *name,
+             const char *part)
+{
+  const char *end = part;
+
+  /* At most this many bytes, ending at a whole character. */
+  while (*end != '\0' && g_utf8_next_char (end) - part <= LIMBER_FILE_NAME_PART_BYTES)
+    end = g_utf8_next_char (end);
+
+  for (const char *p = part; p < end; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x20 || (c < 0x80 && strchr ("/\\:*?\"<>|\x7f", (int) c) != NULL))
+        g_string_append_c (name, '-');
+      else
+        g_string_append_len (name, p, g_utf8_next_char (p) - p);
+    }
+}
+
 /* "Zoë Ødegård – Hip pain – 2026-11-26.pdf": a name no file system refuses. */
 char *
 limber_program_file_suggest_name (const char *patient_name,
@@ -317,15 +404,12 @@ limber_program_file_suggest_name (const char *patient_name,
   g_autofree char *day = date != NULL ? g_date_time_format (date, "%Y-%m-%d") : NULL;
   g_autoptr(GString) name = g_string_new (NULL);
 
-  g_string_append (name, patient_name);
+  append_part (name, patient_name);
   g_string_append (name, " – ");
-  g_string_append (name, program_name);
+  append_part (name, program_name);
   if (day != NULL)
     g_string_append_printf (name, " – %s", day);
 
-  for (char *p = name->str; *p != '\0'; p++)
-    if (*p == '/' || *p == '\\' || *p == ':' || (guchar) *p < 0x20)
-      *p = '-';
   /* A leading dot would hide the file. */
   while (name->str[0] == '.')
     g_string_erase (name, 0, 1);

@@ -10,6 +10,9 @@ G_BEGIN_DECLS
 #define LIMBER_PROGRAM_FILE_EXTENSION ".limber"
 #define LIMBER_CLINIC_MAX_TEXT 1000
 #define LIMBER_CLINIC_MAX_LOGO (1024 * 1024)
+#define LIMBER_LOGO_MAX_PIXELS 4096
+#define LIMBER_LOGO_MAX_USES 50
+#define LIMBER_FILE_NAME_PART_BYTES 80
 
 /* The clinic as its handouts show it. */
 typedef struct
@@ -38,6 +41,9 @@ gboolean           limber_clinic_set_logo           (LimberClinic            *cl
                                                      const char              *file,
                                                      GError                 **error);
 const char        *limber_logo_get_media_type       (GBytes                  *logo);
+gboolean           limber_logo_check                (GBytes                  *logo,
+                                                     const char              *file,
+                                                     GError                 **error);
 
 LimberProgramFile *limber_program_file_new          (const char              *patient_name,
                                                      const LimberProgram     *program,

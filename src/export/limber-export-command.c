@@ -82,6 +82,12 @@ load_program_file (const char     *path,
       !(content = limber_program_file_load (bytes, path, error)) ||
       !limber_program_check_exercises (content->program, library, path, error))
     return NULL;
+  if (content->program->prescriptions->len == 0)
+    {
+      g_set_error (error, LIMBER_DATA_ERROR, LIMBER_DATA_ERROR_VALUE,
+                   _("%s: the program has no exercises to print"), path);
+      return NULL;
+    }
   return g_steal_pointer (&content);
 }
 
@@ -95,7 +101,8 @@ load_patient (const char     *name,
   g_autofree char *folder_path = settings != NULL ? g_settings_get_string (settings, "store-folder")
                                                   : NULL;
   g_autofree char *cache = g_build_filename (g_get_user_cache_dir (), APP_ID, NULL);
-  g_autofree char *wanted = limber_store_fold (name);
+  g_autofree char *trimmed = g_strstrip (g_strdup (name));
+  g_autofree char *wanted = limber_store_fold (trimmed);
   g_autoptr(GFile) folder = NULL;
   g_autoptr(LimberStore) store = NULL;
   g_autoptr(LimberStoreItem) found = NULL;
@@ -136,8 +143,25 @@ load_patient (const char     *name,
 
   if (matches == 0)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                   _("no patient named “%s” in %s"), name, folder_name);
+      GListModel *unreadable = limber_store_get_unreadable (store);
+      g_autoptr(GString) message = g_string_new (NULL);
+
+      g_string_printf (message, _("no patient named “%s” in %s"), trimmed, folder_name);
+      /* The patient may be in a document that cannot be read: say which, and why. */
+      for (guint i = 0; i < g_list_model_get_n_items (unreadable); i++)
+        {
+          g_autoptr(LimberStoreItem) item = g_list_model_get_item (unreadable, i);
+
+          if (i == 0)
+            g_string_append_printf (message,
+                                    g_dngettext (GETTEXT_PACKAGE,
+                                                 "; %u document there cannot be read:",
+                                                 "; %u documents there cannot be read:",
+                                                 g_list_model_get_n_items (unreadable)),
+                                    g_list_model_get_n_items (unreadable));
+          g_string_append_printf (message, "\n  %s", limber_store_item_get_problem (item));
+        }
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, message->str);
       return NULL;
     }
   if (matches > 1)
@@ -150,10 +174,13 @@ load_patient (const char     *name,
 
   if (!(patient = limber_store_open (store, found, error)))
     return NULL;
-  if (!(program = limber_patient_get_active_program (patient)))
+  if (!(program = limber_patient_get_active_program (patient)) ||
+      program->prescriptions->len == 0)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                   _("%s has no active program to print"), patient->name);
+                   program == NULL ? _("%s has no active program to print")
+                                   : _("%s’s active program has no exercises to print"),
+                   patient->name);
       return NULL;
     }
   if (!limber_program_check_exercises (program, library, limber_store_item_get_file (found),
@@ -164,6 +191,7 @@ load_patient (const char     *name,
   if (logo_error != NULL)
     g_printerr ("limber: %s\n", logo_error->message);
   content = limber_program_file_new (patient->name, program, clinic, NULL);
+  content->large_print = patient->large_print;
   return content;
 }
 

@@ -206,6 +206,11 @@ handout_build_diary (LimberHandout *self,
           const LimberPrescription *p = g_ptr_array_index (prescriptions, next);
           LimberExercise *exercise = limber_library_lookup (self->library, p->exercise_id);
 
+          if (exercise == NULL)
+            {
+              next++;
+              continue;
+            }
           row = build_diary_row (self, &grid, width, next + 1, p, exercise);
         }
       else

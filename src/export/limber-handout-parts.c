@@ -247,7 +247,7 @@ add_dosage_table (LimberHandout            *self,
   const char *labels[6] = {
     _("Sets × reps"), _("Hold"), _("Rest"), _("Side"), _("How often"), _("Load"),
   };
-  g_autofree char *values[6] = { NULL };
+  char *values[6];
   double pad = 6, label_w, top = y;
   guint box;
 
@@ -284,6 +284,7 @@ add_dosage_table (LimberHandout            *self,
     {
       y += add_label_value (self, block, x + pad, y, width - 2 * pad, label_w - pad, labels[i],
                             values[i]) + 2;
+      g_free (values[i]);
     }
   y += pad - 2;
 

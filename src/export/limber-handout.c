@@ -23,7 +23,8 @@ G_DEFINE_FINAL_TYPE (LimberHandout, limber_handout, G_TYPE_OBJECT)
 LimberPaper
 limber_paper_from_locale (void)
 {
-#ifdef _NL_PAPER_WIDTH
+/* _NL_PAPER_WIDTH is an enum constant, not a macro: glibc is what tells it is there. */
+#ifdef __GLIBC__
   int width = (int) (gintptr) nl_langinfo (_NL_PAPER_WIDTH);
   int height = (int) (gintptr) nl_langinfo (_NL_PAPER_HEIGHT);
 
@@ -84,8 +85,10 @@ layout_blocks (LimberHandout *self)
       const LimberPrescription *p = g_ptr_array_index (prescriptions, i);
       LimberExercise *exercise = limber_library_lookup (self->library, p->exercise_id);
 
-      g_assert (exercise != NULL);
-      g_ptr_array_add (self->blocks, handout_build_card (self, width, i + 1, p, exercise));
+      /* Callers check the program against the library first (limber_program_check_exercises);
+       * an exercise it lacks is left out rather than drawn from nothing. */
+      if (exercise != NULL)
+        g_ptr_array_add (self->blocks, handout_build_card (self, width, i + 1, p, exercise));
     }
   g_ptr_array_add (self->blocks, handout_build_safety (self, width));
   handout_build_diary (self, width, content_h);
@@ -108,6 +111,71 @@ last_break_before (Block  *block,
   return best;
 }
 
+/* Whether y, inside a text item, falls between two of its lines. */
+static gboolean
+is_line_end (const Item *item,
+             double      y)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (item->layout);
+  gboolean found = FALSE;
+
+  do
+    {
+      PangoRectangle rect;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &rect);
+      if (fabs (item->y + (double) (rect.y + rect.height) / PANGO_SCALE - y) < 0.01)
+        found = TRUE;
+    }
+  while (!found && pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+  return found;
+}
+
+/* When no break point fits (a card taller than a small page), the lowest line end above the
+ * limit that cuts through no line of text; -1 when there is none. */
+static double
+safe_cut (Block  *block,
+          double  from,
+          double  limit)
+{
+  double best = -1;
+
+  for (guint i = 0; i < block->items->len; i++)
+    {
+      const Item *item = &g_array_index (block->items, Item, i);
+      PangoLayoutIter *iter;
+
+      if (item->kind != ITEM_TEXT || item->y >= limit || item->y + item->h <= from)
+        continue;
+      iter = pango_layout_get_iter (item->layout);
+      do
+        {
+          PangoRectangle rect;
+          double end;
+          gboolean clean = TRUE;
+
+          pango_layout_iter_get_line_extents (iter, NULL, &rect);
+          end = item->y + (double) (rect.y + rect.height) / PANGO_SCALE;
+          if (end <= from + 1 || end > limit || end <= best)
+            continue;
+          for (guint j = 0; j < block->items->len && clean; j++)
+            {
+              const Item *other = &g_array_index (block->items, Item, j);
+
+              if (other->kind == ITEM_TEXT && end > other->y + 0.01 &&
+                  end < other->y + other->h - 0.01 && !is_line_end (other, end))
+                clean = FALSE;
+            }
+          if (clean)
+            best = end;
+        }
+      while (pango_layout_iter_next_line (iter));
+      pango_layout_iter_free (iter);
+    }
+  return best;
+}
+
 static void
 place (LimberHandout *self,
        Block         *block,
@@ -124,8 +192,8 @@ place (LimberHandout *self,
 /* Lays the handout out for pages of this size (in points) and returns how many there are. */
 guint
 limber_handout_paginate (LimberHandout *self,
-                                 double         page_width,
-                                 double         page_height)
+                         double         page_width,
+                         double         page_height)
 {
   double top = TOP_MARGIN, bottom = page_height - FOOTER_SPACE;
   double content_h = bottom - top, y = top;
@@ -174,6 +242,8 @@ limber_handout_paginate (LimberHandout *self,
               double to = block->height <= from + content_h
                           ? block->height : last_break_before (block, from, from + content_h);
 
+              if (to < 0)
+                to = safe_cut (block, from, from + content_h);
               if (to < 0)
                 to = from + content_h;
               place (self, block, from, to, top, page);
@@ -269,17 +339,55 @@ draw_logo (LimberHandout *self,
   cairo_restore (cr);
 }
 
+/* Text on a page that shows only from..to of its block: the lines inside, and no others, so
+ * a line at a cut is on one page only, not hidden but still there on the other. */
+static void
+draw_text (cairo_t    *cr,
+           const Item *item,
+           double      from,
+           double      to)
+{
+  PangoLayoutIter *iter;
+
+  set_color (cr, item->stroke);
+  if (item->y >= from - 0.01 && item->y + item->h <= to + 0.01)
+    {
+      cairo_move_to (cr, item->x, item->y);
+      pango_cairo_show_layout (cr, item->layout);
+      return;
+    }
+
+  iter = pango_layout_get_iter (item->layout);
+  do
+    {
+      PangoRectangle rect;
+      double top, bottom;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &rect);
+      top = item->y + (double) rect.y / PANGO_SCALE;
+      bottom = top + (double) rect.height / PANGO_SCALE;
+      if (top >= from - 0.01 && bottom <= to + 0.01)
+        {
+          cairo_move_to (cr, item->x + (double) rect.x / PANGO_SCALE,
+                         item->y + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE);
+          pango_cairo_show_layout_line (cr, pango_layout_iter_get_line_readonly (iter));
+        }
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+}
+
 static void
 draw_item (LimberHandout *self,
            cairo_t       *cr,
-           const Item    *item)
+           const Item    *item,
+           double         from,
+           double         to)
 {
   switch (item->kind)
     {
     case ITEM_TEXT:
-      set_color (cr, item->stroke);
-      cairo_move_to (cr, item->x, item->y);
-      pango_cairo_show_layout (cr, item->layout);
+      draw_text (cr, item, from, to);
       break;
 
     case ITEM_BOX:
@@ -384,8 +492,8 @@ draw_footer (LimberHandout *self,
 /* Draws one page, in points from the paper's top left corner. */
 void
 limber_handout_draw_page (LimberHandout *self,
-                                  cairo_t       *cr,
-                                  guint          page)
+                          cairo_t       *cr,
+                          guint          page)
 {
   g_return_if_fail (LIMBER_IS_HANDOUT (self));
   g_return_if_fail (page < self->n_pages);
@@ -393,18 +501,29 @@ limber_handout_draw_page (LimberHandout *self,
   for (guint i = 0; i < self->placements->len; i++)
     {
       const Placement *placement = &g_array_index (self->placements, Placement, i);
+      double slack_top, slack_bottom;
 
       if (placement->page != page)
         continue;
 
+      /* A slice of a block shows only its own lines: clipped at its cuts, with room for the
+       * card's border at the block's own top and bottom. */
+      slack_top = placement->from == 0 ? 2 : 0;
+      slack_bottom = placement->to >= placement->block->height ? 2 : 0;
       cairo_save (cr);
-      /* A slice of a block shows only its own lines. */
-      cairo_rectangle (cr, 0, placement->y - 2, self->page_width,
-                       placement->to - placement->from + 4);
+      cairo_rectangle (cr, 0, placement->y - slack_top, self->page_width,
+                       placement->to - placement->from + slack_top + slack_bottom);
       cairo_clip (cr);
       cairo_translate (cr, MARGIN, placement->y - placement->from);
       for (guint j = 0; j < placement->block->items->len; j++)
-        draw_item (self, cr, &g_array_index (placement->block->items, Item, j));
+        {
+          const Item *item = &g_array_index (placement->block->items, Item, j);
+
+          /* What lies wholly on another page is not drawn here, not even hidden. */
+          if (item->y + item->h < placement->from - 2 || item->y > placement->to + 2)
+            continue;
+          draw_item (self, cr, item, placement->from, placement->to);
+        }
       cairo_restore (cr);
     }
 
@@ -424,8 +543,8 @@ append_cb (void                *closure,
 
 GBytes *
 limber_handout_to_pdf (LimberHandout  *self,
-                               LimberPaper     paper,
-                               GError        **error)
+                       LimberPaper     paper,
+                       GError        **error)
 {
   g_autoptr(GByteArray) bytes = g_byte_array_new ();
   g_autoptr(GDateTime) local = NULL;
@@ -497,9 +616,9 @@ limber_handout_to_pdf (LimberHandout  *self,
 
 gboolean
 limber_handout_write_pdf (LimberHandout  *self,
-                                  LimberPaper     paper,
-                                  const char     *path,
-                                  GError        **error)
+                          LimberPaper     paper,
+                          const char     *path,
+                          GError        **error)
 {
   g_autoptr(GBytes) pdf = NULL;
   g_autoptr(GFile) file = NULL;
@@ -507,13 +626,28 @@ limber_handout_write_pdf (LimberHandout  *self,
   g_return_val_if_fail (LIMBER_IS_HANDOUT (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  if (path[0] == '\0')
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_FILENAME,
+                           _("the PDF needs a file name"));
+      return FALSE;
+    }
   if (!(pdf = limber_handout_to_pdf (self, paper, error)))
     return FALSE;
 
   /* Written beside the target and renamed over it: a failure leaves an earlier file whole. */
   file = g_file_new_for_path (path);
-  return g_file_replace_contents (file, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL,
-                                  FALSE, G_FILE_CREATE_NONE, NULL, NULL, error);
+  if (!g_file_replace_contents (file, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL,
+                                FALSE, G_FILE_CREATE_NONE, NULL, NULL, error))
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      /* GIO's own message does not always name the file ("Target file is not a regular file"). */
+      if (error != NULL && *error != NULL && strstr ((*error)->message, name) == NULL)
+        g_prefix_error (error, "%s: ", name);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* ---- The object ---- */
@@ -657,7 +791,7 @@ limber_handout_init (LimberHandout *self)
 
 LimberHandout *
 limber_handout_new (LimberLibrary           *library,
-                            const LimberProgramFile *content)
+                    const LimberProgramFile *content)
 {
   LimberHandout *self;
 
@@ -677,7 +811,7 @@ limber_handout_new (LimberLibrary           *library,
 
 void
 limber_handout_set_large_print (LimberHandout *self,
-                                        gboolean       large_print)
+                                gboolean       large_print)
 {
   g_return_if_fail (LIMBER_IS_HANDOUT (self));
   self->large_print = !!large_print;
@@ -685,7 +819,7 @@ limber_handout_set_large_print (LimberHandout *self,
 
 void
 limber_handout_set_date (LimberHandout *self,
-                                 GDateTime     *date)
+                         GDateTime     *date)
 {
   g_return_if_fail (LIMBER_IS_HANDOUT (self));
   g_return_if_fail (date != NULL);

@@ -786,8 +786,18 @@ canvas_init (Canvas                  *c,
   c->origin_x = (width - scene_w * c->scale) / 2;
   c->origin_y = (height - scene_h * c->scale) / 2;
   c->line = CLAMP (0.8 * c->scale, 1.0, 3.0);
-  c->vector = cairo_surface_get_type (cairo_get_target (cr)) != CAIRO_SURFACE_TYPE_IMAGE &&
-              cairo_surface_get_type (cairo_get_target (cr)) != CAIRO_SURFACE_TYPE_XLIB;
+  /* On screen GTK hands over a recording surface, replayed as pixels: only paper is vector. */
+  switch (cairo_surface_get_type (cairo_get_target (cr)))
+    {
+    case CAIRO_SURFACE_TYPE_PDF:
+    case CAIRO_SURFACE_TYPE_PS:
+    case CAIRO_SURFACE_TYPE_SVG:
+      c->vector = TRUE;
+      break;
+    default:
+      c->vector = FALSE;
+      break;
+    }
 }
 
 static void

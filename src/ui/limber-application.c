@@ -210,7 +210,7 @@ export_pdf (GVariantDict       *options,
   g_variant_dict_lookup (options, "paper", "&s", &paper);
   g_variant_dict_lookup (options, "large-print", "b", &large_print);
 
-  if (n_files != (patient != NULL ? 1 : 2))
+  if (n_files != (patient != NULL ? 1 : 2) || files[n_files - 1][0] == '\0')
     {
       g_printerr (_("Usage: limber --export-pdf [--large-print] [--paper=a4|letter] "
                     "PROGRAM.limber OUT.pdf\n"

@@ -55,9 +55,12 @@ limber_handout_export_pdf (LimberLibrary  *library,
                            GError        **error)
 {
   g_autoptr(GSettings) settings = limber_settings_new_if_installed ();
-  g_autoptr(LimberHandout) handout = handout_new (library, patient, program, warning);
+  g_autoptr(LimberHandout) handout = NULL;
   g_autofree char *path = g_file_get_path (file);
 
+  if (!limber_program_check_exercises (program, library, patient->name, error))
+    return FALSE;
+  handout = handout_new (library, patient, program, warning);
   if (path == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
@@ -67,17 +70,22 @@ limber_handout_export_pdf (LimberLibrary  *library,
   return limber_handout_write_pdf (handout, limber_paper_from_settings (settings), path, error);
 }
 
+/* The file another Limber reads: an exercise this library lacks would make it unreadable. */
 gboolean
-limber_handout_save_program_file (LimberPatient  *patient,
+limber_handout_save_program_file (LimberLibrary  *library,
+                                  LimberPatient  *patient,
                                   LimberProgram  *program,
                                   GFile          *file,
                                   char          **warning,
                                   GError        **error)
 {
-  g_autoptr(LimberProgramFile) content = limber_handout_content_new (patient, program, warning);
+  g_autoptr(LimberProgramFile) content = NULL;
   g_autofree char *data = NULL;
   gsize length;
 
+  if (!limber_program_check_exercises (program, library, patient->name, error))
+    return FALSE;
+  content = limber_handout_content_new (patient, program, warning);
   data = limber_program_file_to_data (content, &length);
   return g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL,
                                   error);
@@ -108,14 +116,23 @@ GtkPrintOperation *
 limber_handout_print_operation_new (LimberLibrary  *library,
                                     LimberPatient  *patient,
                                     LimberProgram  *program,
-                                    char          **warning)
+                                    char          **warning,
+                                    GError        **error)
 {
   g_autoptr(GSettings) settings = limber_settings_new_if_installed ();
-  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GtkPageSetup) setup = NULL;
   g_autoptr(GtkPaperSize) paper = NULL;
-  GtkPrintOperation *operation = gtk_print_operation_new ();
-  LimberHandout *handout = handout_new (library, patient, program, warning);
-  g_autofree char *job = limber_program_file_suggest_name (patient->name, program->name, NULL, "");
+  g_autofree char *job = NULL;
+  GtkPrintOperation *operation;
+  LimberHandout *handout;
+
+  if (!limber_program_check_exercises (program, library, patient->name, error))
+    return NULL;
+
+  setup = gtk_page_setup_new ();
+  operation = gtk_print_operation_new ();
+  handout = handout_new (library, patient, program, warning);
+  job = limber_program_file_suggest_name (patient->name, program->name, NULL, "");
 
   paper = gtk_paper_size_new (limber_paper_from_settings (settings) == LIMBER_PAPER_LETTER
                               ? GTK_PAPER_NAME_LETTER : GTK_PAPER_NAME_A4);

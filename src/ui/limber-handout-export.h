@@ -17,14 +17,16 @@ gboolean           limber_handout_export_pdf        (LimberLibrary  *library,
                                                      GFile          *file,
                                                      char          **warning,
                                                      GError        **error);
-gboolean           limber_handout_save_program_file (LimberPatient  *patient,
+gboolean           limber_handout_save_program_file (LimberLibrary  *library,
+                                                     LimberPatient  *patient,
                                                      LimberProgram  *program,
                                                      GFile          *file,
                                                      char          **warning,
                                                      GError        **error);
-GtkPrintOperation *limber_handout_print_operation_new (LimberLibrary *library,
-                                                       LimberPatient *patient,
-                                                       LimberProgram *program,
-                                                       char         **warning);
+GtkPrintOperation *limber_handout_print_operation_new (LimberLibrary  *library,
+                                                       LimberPatient  *patient,
+                                                       LimberProgram  *program,
+                                                       char          **warning,
+                                                       GError        **error);
 
 G_END_DECLS

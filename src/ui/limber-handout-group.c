@@ -122,17 +122,6 @@ save (LimberHandoutGroup *self,
   return TRUE;
 }
 
-static gboolean
-write_program_file (LimberLibrary  *library,
-                    LimberPatient  *patient,
-                    LimberProgram  *program,
-                    GFile          *file,
-                    char          **warning,
-                    GError        **error)
-{
-  return limber_handout_save_program_file (patient, program, file, warning, error);
-}
-
 gboolean
 limber_handout_group_export_pdf (LimberHandoutGroup *self,
                                  GFile              *file)
@@ -146,7 +135,7 @@ limber_handout_group_save_program_file (LimberHandoutGroup *self,
                                         GFile              *file)
 {
   /* Translators: %s says what went wrong, naming the file */
-  return save (self, file, write_program_file, _("The program file was not saved: %s"));
+  return save (self, file, limber_handout_save_program_file, _("The program file was not saved: %s"));
 }
 
 typedef gboolean (*SaveFunc) (LimberHandoutGroup *self, GFile *file);
@@ -229,20 +218,40 @@ toast_print_error (LimberHandoutGroup *self,
   toast (self, message);
 }
 
+/* A print job outlives the page that started it: it knows the group only weakly. */
+typedef struct
+{
+  GWeakRef group;
+  gboolean in_background;
+} PrintJob;
+
+static void
+print_job_free (gpointer  data,
+                GClosure *closure)
+{
+  PrintJob *job = data;
+
+  g_weak_ref_clear (&job->group);
+  g_free (job);
+}
+
 static void
 print_done_cb (GtkPrintOperation       *operation,
                GtkPrintOperationResult  result,
-               LimberHandoutGroup      *self)
+               PrintJob                *job)
 {
+  g_autoptr(LimberHandoutGroup) self = g_weak_ref_get (&job->group);
   g_autoptr(GError) error = NULL;
 
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR && self != NULL)
     {
       gtk_print_operation_get_error (operation, &error);
       if (error != NULL)
         toast_print_error (self, error);
     }
-  g_object_unref (operation);
+  /* The operation is ours once it went on in the background; otherwise print_action keeps it. */
+  if (job->in_background)
+    g_object_unref (operation);
 }
 
 static void
@@ -255,21 +264,31 @@ print_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   GtkPrintOperation *operation;
   GtkPrintOperationResult result;
+  PrintJob *job;
 
   operation = limber_handout_print_operation_new (self->library, self->patient,
-                                                  active_program (self), &warning);
+                                                  active_program (self), &warning, &error);
+  if (operation == NULL)
+    {
+      toast_print_error (self, error);
+      return;
+    }
+
+  job = g_new0 (PrintJob, 1);
+  g_weak_ref_init (&job->group, self);
   gtk_print_operation_set_allow_async (operation, TRUE);
-  g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
+  g_signal_connect_data (operation, "done", G_CALLBACK (print_done_cb), job, print_job_free, 0);
   toast_warning (self, warning);
   result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                     GTK_WINDOW (gtk_widget_get_root (widget)), &error);
-  /* "done" follows an operation that goes on in the background, and only that one. */
-  if (result != GTK_PRINT_OPERATION_RESULT_IN_PROGRESS)
+  if (result == GTK_PRINT_OPERATION_RESULT_IN_PROGRESS)
     {
-      if (error != NULL)
-        toast_print_error (self, error);
-      g_object_unref (operation);
+      job->in_background = TRUE;
+      return;
     }
+  if (error != NULL)
+    toast_print_error (self, error);
+  g_object_unref (operation);
 }
 
 static void

@@ -9,6 +9,7 @@
 #include "limber-preferences-window.h"
 #include "limber-store.h"
 #include "limber-handout.h"
+#include "limber-program-file.h"
 #include "limber-units.h"
 
 /* The logo preview is this tall; a wide logo may be up to three times as wide. */
@@ -48,7 +49,7 @@ describe_error (const GError *error)
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
     return _("you do not have permission to read it");
   if (error->domain == GDK_TEXTURE_ERROR || error->domain == GDK_PIXBUF_ERROR)
-    return _("it is not a PNG, JPEG or SVG image, or it is damaged");
+    return _("it is not a PNG or SVG image, or it is damaged");
   return error->message;
 }
 
@@ -218,17 +219,15 @@ update_units (LimberPreferencesWindow *self)
                                          subtitle);
 }
 
-/* The combo row's items are in LimberPaper order. */
+/* The combo row's items: Automatic (the locale's), A4, Letter. */
 static gboolean
 paper_get_mapping (GValue   *value,
                    GVariant *variant,
                    gpointer  user_data)
 {
-  LimberPaper paper;
+  const char *name = g_variant_get_string (variant, NULL);
 
-  if (!limber_paper_from_string (g_variant_get_string (variant, NULL), &paper))
-    paper = limber_paper_from_locale ();
-  g_value_set_uint (value, paper);
+  g_value_set_uint (value, g_str_equal (name, "a4") ? 1 : g_str_equal (name, "letter") ? 2 : 0);
   return TRUE;
 }
 
@@ -237,18 +236,26 @@ paper_set_mapping (const GValue       *value,
                    const GVariantType *expected_type,
                    gpointer            user_data)
 {
-  return g_variant_new_string (g_value_get_uint (value) == LIMBER_PAPER_LETTER ? "letter" : "a4");
+  static const char * const names[] = { "", "a4", "letter" };
+
+  return g_variant_new_string (names[MIN (g_value_get_uint (value), 2)]);
 }
 
 static void
 update_paper (LimberPreferencesWindow *self)
 {
   g_autofree char *paper = g_settings_get_string (self->settings, "paper-size");
+  g_autofree char *description = NULL;
 
-  adw_preferences_group_set_description (self->paper_group,
-                                         paper[0] == '\0'
-                                         ? _("Printed and exported handouts; the paper size follows the language settings")
-                                         : _("Printed and exported handouts"));
+  if (paper[0] == '\0')
+    /* Translators: %s is a paper size, A4 or Letter */
+    description = g_strdup_printf (_("Printed and exported handouts. Automatic is %s, from the "
+                                     "language settings"),
+                                   limber_paper_from_locale () == LIMBER_PAPER_LETTER
+                                   ? _("Letter") : _("A4"));
+  else
+    description = g_strdup (_("Printed and exported handouts"));
+  adw_preferences_group_set_description (self->paper_group, description);
 }
 
 static char *
@@ -287,6 +294,19 @@ update_address (LimberPreferencesWindow *self)
   gtk_text_buffer_end_irreversible_action (buffer);
 }
 
+/* The logo as the handout will draw it: a PNG or SVG of a sensible size. */
+static GdkTexture *
+load_logo (GFile   *file,
+           GError **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (!(bytes = g_file_load_bytes (file, NULL, NULL, error)) ||
+      !limber_logo_check (bytes, NULL, error))
+    return NULL;
+  return gdk_texture_new_from_bytes (bytes, error);
+}
+
 /* Small, and picked by the user from their own files, so the logo is read right away. */
 static void
 update_logo (LimberPreferencesWindow *self)
@@ -304,7 +324,7 @@ update_logo (LimberPreferencesWindow *self)
       g_autoptr(GError) error = NULL;
       g_autofree char *name = g_filename_display_basename (path);
 
-      texture = gdk_texture_new_from_file (file, &error);
+      texture = load_logo (file, &error);
       if (texture == NULL)
         /* Translators: %s is a file name, then why it could not be opened */
         subtitle = g_strdup_printf (_("The file “%s” could not be opened: %s"),
@@ -347,7 +367,7 @@ logo_chooser_response_cb (LimberPreferencesWindow *self,
     return;
 
   path = g_file_get_path (file);
-  texture = gdk_texture_new_from_file (file, &error);
+  texture = load_logo (file, &error);
   if (path == NULL || texture == NULL || !g_utf8_validate (path, -1, NULL))
     {
       g_autofree char *name = g_file_get_basename (file);
