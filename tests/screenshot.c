@@ -3,7 +3,7 @@
  *   screenshot [--width W] [--height H] [--dark] [--exercise ID] [--search TEXT]
  *              [--demo-time SECONDS] [--reduced-motion]
  *              [--store DIR [--sample] [--patient NAME [--program]]]
- *              [--action NAME[:INT]] [--dialog] OUT.png
+ *              [--action NAME[:INT]] [--preferences] [--dialog] OUT.png
  * --sample fills DIR with three made-up patients; --action activates a window action, such as
  * patients.add or editor.edit:0 (an exercise's dosage); --dialog renders the newest dialog
  * instead of the main window. */
@@ -14,6 +14,7 @@
 
 #include "limber-figure-view.h"
 #include "limber-handout-group.h"
+#include "limber-preferences-window.h"
 #include "limber-program-editor.h"
 #include "limber-window.h"
 
@@ -152,6 +153,7 @@ main (int   argc,
   g_autofree char *patient = NULL;
   g_autofree char *action = NULL;
   gboolean dark = FALSE, reduced_motion = FALSE, sample = FALSE, program = FALSE, dialog = FALSE;
+  gboolean preferences = FALSE;
   double demo_time = -1;
   int width = 1000, height = 700;
   LimberWindow *window;
@@ -170,6 +172,8 @@ main (int   argc,
     { "program", 0, 0, G_OPTION_ARG_NONE, &program, "Open the patient's active program", NULL },
     { "dialog", 0, 0, G_OPTION_ARG_NONE, &dialog, "Render the newest dialog", NULL },
     { "action", 0, 0, G_OPTION_ARG_STRING, &action, "Activate an action", "NAME[:INT]" },
+    { "preferences", 0, 0, G_OPTION_ARG_NONE, &preferences, "Open Preferences (render it with "
+      "--dialog)", NULL },
     { NULL }
   };
 
@@ -286,6 +290,14 @@ main (int   argc,
           g_printerr ("screenshot: no action \"%s\" here\n", action);
           return 1;
         }
+    }
+
+  if (preferences)
+    {
+      GtkWidget *window_preferences = limber_preferences_window_new (GTK_WINDOW (window));
+
+      gtk_window_set_default_size (GTK_WINDOW (window_preferences), width, height);
+      gtk_window_present (GTK_WINDOW (window_preferences));
     }
 
   /* Long enough for the first frames and any leaflet transition. */
