@@ -6,6 +6,8 @@
 
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "limber-patient-private.h"
 #include "limber-program-file.h"
 
@@ -90,13 +92,13 @@ limber_logo_check (GBytes      *logo,
   if (size > LIMBER_CLINIC_MAX_LOGO)
     {
       g_set_error (error, LIMBER_DATA_ERROR, LIMBER_DATA_ERROR_RANGE,
-                   "the logo is larger than %u KB", LIMBER_CLINIC_MAX_LOGO / 1024);
+                   _("the logo is larger than %u KB"), LIMBER_CLINIC_MAX_LOGO / 1024);
       return prefix_file (error, file);
     }
   if (type == NULL)
     {
       g_set_error (error, LIMBER_DATA_ERROR, LIMBER_DATA_ERROR_VALUE,
-                   "the logo is neither a PNG nor an SVG picture");
+                   _("the logo is neither a PNG nor an SVG picture"));
       return prefix_file (error, file);
     }
 
@@ -109,7 +111,7 @@ limber_logo_check (GBytes      *logo,
       if (width > LIMBER_LOGO_MAX_PIXELS || height > LIMBER_LOGO_MAX_PIXELS)
         {
           g_set_error (error, LIMBER_DATA_ERROR, LIMBER_DATA_ERROR_RANGE,
-                       "the logo is %u × %u pixels; at most %u on each side", width, height,
+                       _("the logo is %u × %u pixels; at most %u on each side"), width, height,
                        LIMBER_LOGO_MAX_PIXELS);
           return prefix_file (error, file);
         }
@@ -119,13 +121,27 @@ limber_logo_check (GBytes      *logo,
       g_autofree char *text = g_strndup ((const char *) data, size);
       guint uses = 0;
 
-      for (const char *p = text; (p = strstr (p, "<use")) != NULL; p += 4)
-        uses++;
+      /* <use>, <svg:use> and the like: each may copy a part that holds more of them. */
+      for (const char *p = text; (p = strchr (p, '<')) != NULL; p++)
+        {
+          const char *name = p + 1, *colon;
+
+          while (*name == ' ')
+            name++;
+          colon = name;
+          while (g_ascii_isalnum (*colon) || *colon == '_' || *colon == '-' || *colon == '.')
+            colon++;
+          if (*colon == ':')
+            name = colon + 1;
+          if (g_str_has_prefix (name, "use") &&
+              (name[3] == '/' || name[3] == '>' || g_ascii_isspace (name[3])))
+            uses++;
+        }
       if (strstr (text, "<!ENTITY") != NULL || uses > LIMBER_LOGO_MAX_USES)
         {
           g_set_error (error, LIMBER_DATA_ERROR, LIMBER_DATA_ERROR_VALUE,
-                       "the logo repeats its parts too often to draw (more than %u <use> "
-                       "elements, or entities)", LIMBER_LOGO_MAX_USES);
+                       _("the logo repeats its parts too often to draw (more than %u <use> "
+                         "elements, or entities)"), LIMBER_LOGO_MAX_USES);
           return prefix_file (error, file);
         }
     }
@@ -387,7 +403,11 @@ append_part (GString    *name,
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (c < 0x20 || (c < 0x80 && strchr ("/\\:*?\"<>|\x7f", (int) c) != NULL))
+      /* Controls and direction overrides could disguise the name's ending ("fdp.exe"); joiners,
+       * which some scripts' names need, stay. */
+      if (g_unichar_iscntrl (c) || c == 0x061c || c == 0x200e || c == 0x200f ||
+          (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) ||
+          (c < 0x80 && strchr ("/\\:*?\"<>|", (int) c) != NULL))
         g_string_append_c (name, '-');
       else
         g_string_append_len (name, p, g_utf8_next_char (p) - p);

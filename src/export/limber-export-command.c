@@ -168,7 +168,7 @@ load_patient (const char     *name,
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
                    _("%u patients are named “%s” in %s; save the program as a program file "
-                     "from the window and export that"), matches, name, folder_name);
+                     "from the window and export that"), matches, trimmed, folder_name);
       return NULL;
     }
 

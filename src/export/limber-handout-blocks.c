@@ -159,19 +159,17 @@ handout_layout_width (PangoLayout *layout)
 }
 
 /* Adds text at x, y and returns its height; every line end becomes a place a page may break. */
-double
-handout_add_text_full (LimberHandout *self,
-                       Block         *block,
-                       double         x,
-                       double         y,
-                       double         width,
-                       const char    *text,
-                       FontRole       role,
-                       const Color   *color,
-                       gsize          bold_bytes,
-                       gboolean       breakable)
+/* Places a laid-out text at x, y and returns its height; when breakable, every line end becomes
+ * a place a page may break. */
+static double
+add_layout (Block       *block,
+            double       x,
+            double       y,
+            double       width,
+            PangoLayout *layout,
+            const Color *color,
+            gboolean     breakable)
 {
-  PangoLayout *layout = handout_make_layout (self, text, role, width, bold_bytes);
   double height = handout_layout_height (layout);
   Item *item = handout_block_add (block, ITEM_TEXT, x, y, width, height);
 
@@ -193,6 +191,71 @@ handout_add_text_full (LimberHandout *self,
       pango_layout_iter_free (iter);
     }
   return height;
+}
+
+double
+handout_add_text_full (LimberHandout *self,
+                       Block         *block,
+                       double         x,
+                       double         y,
+                       double         width,
+                       const char    *text,
+                       FontRole       role,
+                       const Color   *color,
+                       gsize          bold_bytes,
+                       gboolean       breakable)
+{
+  return add_layout (block, x, y, width, handout_make_layout (self, text, role, width, bold_bytes),
+                     color, breakable);
+}
+
+/* A head ("3.", "•", "Hold"), a tab, and the text, which wraps under itself: one run of text,
+ * so a reader copying or searching the PDF meets them in the order they are read. */
+double
+handout_add_hanging (LimberHandout *self,
+                     Block         *block,
+                     double         x,
+                     double         y,
+                     double         width,
+                     double         indent,
+                     const char    *head,
+                     const Color   *head_color,
+                     gboolean       head_bold,
+                     const char    *text,
+                     gboolean       text_bold,
+                     gboolean       breakable)
+{
+  g_autofree char *joined = g_strconcat (head, " \t", text, NULL);
+  PangoLayout *layout = handout_make_layout (self, joined, FONT_BODY, width, 0);
+  PangoTabArray *tabs = pango_tab_array_new_with_positions (1, FALSE, PANGO_TAB_LEFT,
+                                                            (int) (indent * PANGO_SCALE));
+  PangoAttrList *attrs = pango_attr_list_new ();
+  PangoAttribute *attr;
+  guint head_end = strlen (head);
+
+  attr = pango_attr_foreground_new (head_color->red * 65535, head_color->green * 65535,
+                                    head_color->blue * 65535);
+  attr->end_index = head_end;
+  pango_attr_list_insert (attrs, attr);
+  if (head_bold)
+    {
+      attr = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
+      attr->end_index = head_end;
+      pango_attr_list_insert (attrs, attr);
+    }
+  if (text_bold)
+    {
+      attr = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
+      attr->start_index = head_end + 2;
+      pango_attr_list_insert (attrs, attr);
+    }
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+  pango_layout_set_tabs (layout, tabs);
+  pango_tab_array_free (tabs);
+  pango_layout_set_indent (layout, (int) (-indent * PANGO_SCALE));
+
+  return add_layout (block, x, y, width, layout, &ink, breakable);
 }
 
 double
@@ -236,8 +299,8 @@ handout_add_bullet (LimberHandout *self,
 {
   double indent = handout_font_size (self, FONT_BODY) * 1.1;
 
-  handout_add_text_full (self, block, x, y, indent, "•", FONT_BODY, &ink, 0, FALSE);
-  return handout_add_text (self, block, x + indent, y, width - indent, text, FONT_BODY, &ink);
+  return handout_add_hanging (self, block, x, y, width, indent, "•", &ink, FALSE, text, FALSE,
+                              TRUE);
 }
 
 void

@@ -67,13 +67,21 @@ build_diary_head (LimberHandout   *self,
   for (guint day = 0; day < DIARY_DAYS; day++)
     {
       g_autofree char *label = g_strdup_printf ("%u", day + 1);
-      PangoLayout *layout = handout_make_layout (self, label, FONT_BODY, grid->day_w, 0);
+      PangoLayout *layout = handout_make_layout (self, label, FONT_BODY, -1, 0);
+      double text_w = handout_layout_width (layout);
       Item *item;
 
-      pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+      /* A day's number never wraps: on paper too narrow for it, it takes the footer's size. */
+      if (text_w > grid->day_w - 2)
+        {
+          g_object_unref (layout);
+          layout = handout_make_layout (self, label, FONT_SMALL, -1, 0);
+          text_w = handout_layout_width (layout);
+        }
       h = handout_layout_height (layout);
-      item = handout_block_add (block, ITEM_TEXT, grid->name_w + day * grid->day_w, y + 3,
-                                grid->day_w, h);
+      item = handout_block_add (block, ITEM_TEXT,
+                                grid->name_w + day * grid->day_w + (grid->day_w - text_w) / 2,
+                                y + 3, text_w, h);
       item->layout = layout;
       item->stroke = &muted;
     }
@@ -168,9 +176,10 @@ handout_build_diary (LimberHandout *self,
   double y = 0;
   guint next = 0, rows = 0;
 
-  grid.name_w = self->large_print ? 170 : 150;
+  /* On small paper the names wrap more, so the days keep room for "14". */
+  grid.name_w = MIN (self->large_print ? 170 : 150, width * 0.28);
   grid.day_w = (width - grid.name_w) / DIARY_DAYS;
-  grid.box = self->large_print ? 15 : 13;
+  grid.box = MIN (self->large_print ? 15 : 13, grid.day_w - 5);
 
   while (next <= prescriptions->len)
     {

@@ -32,8 +32,7 @@ format_minutes (guint seconds)
                                        "about %u minutes a session", minutes), minutes);
 }
 
-/* A muted label, a tab, and its value in bold, wrapping under the value: one line of text,
- * so a reader copying or searching the PDF finds "Hold 60 seconds" as it is read. */
+/* A muted label and its value in bold: "Hold 60 seconds", read in that order. */
 static double
 add_label_value (LimberHandout *self,
                  Block         *block,
@@ -44,30 +43,8 @@ add_label_value (LimberHandout *self,
                  const char    *label,
                  const char    *value)
 {
-  g_autofree char *text = g_strconcat (label, " \t", value, NULL);
-  PangoLayout *layout = handout_make_layout (self, text, FONT_BODY, width, 0);
-  PangoTabArray *tabs = pango_tab_array_new_with_positions (1, FALSE, PANGO_TAB_LEFT,
-                                                            (int) (label_w * PANGO_SCALE));
-  PangoAttrList *attrs = pango_attr_list_new ();
-  PangoAttribute *attr;
-  Item *item;
-
-  attr = pango_attr_foreground_new (muted.red * 65535, muted.green * 65535, muted.blue * 65535);
-  attr->end_index = strlen (label);
-  pango_attr_list_insert (attrs, attr);
-  attr = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
-  attr->start_index = strlen (label) + 2;
-  pango_attr_list_insert (attrs, attr);
-  pango_layout_set_attributes (layout, attrs);
-  pango_attr_list_unref (attrs);
-  pango_layout_set_tabs (layout, tabs);
-  pango_tab_array_free (tabs);
-  pango_layout_set_indent (layout, (int) (-label_w * PANGO_SCALE));
-
-  item = handout_block_add (block, ITEM_TEXT, x, y, width, handout_layout_height (layout));
-  item->layout = layout;
-  item->stroke = &ink;
-  return item->h;
+  return handout_add_hanging (self, block, x, y, width, label_w, label, &muted, FALSE, value, TRUE,
+                              FALSE);
 }
 
 static double
@@ -299,6 +276,7 @@ add_figure (LimberHandout *self,
             double         x,
             double         y,
             double         width,
+            double         max_height,
             const char    *exercise_id)
 {
   g_autoptr(LimberMotion) motion = limber_motion_new_for_id (exercise_id, NULL);
@@ -316,7 +294,7 @@ add_figure (LimberHandout *self,
   stacked = aspect > 1.2;
   height = stacked ? 2 * width / aspect : width / 2 / aspect;
   /* Kept short enough for two cards to share a page; the figure is drawn to fit. */
-  height = MIN (height, width * (stacked ? 0.85 : 1.1));
+  height = MIN (MIN (height, width * (stacked ? 0.85 : 1.1)), max_height);
 
   item = handout_block_add (block, ITEM_FIGURE, x, y, width, height);
   item->renderer = renderer;
@@ -324,6 +302,9 @@ add_figure (LimberHandout *self,
   item->stroke = &rule;
   return height;
 }
+
+/* Narrower than this (in points, inside the card), a card is one column. */
+#define NARROW_CARD 360
 
 /* Each caution with a warning mark; returns their height. */
 static double
@@ -356,6 +337,7 @@ handout_build_card (LimberHandout            *self,
   double inner_x = CARD_PAD, inner_w = width - 2 * CARD_PAD;
   double badge = handout_font_size (self, FONT_NAME) * 1.6, name_h, y = CARD_PAD;
   double figure_w = round (inner_w * (self->large_print ? 0.42 : 0.34));
+  gboolean narrow = inner_w < NARROW_CARD;
   double figure_h, left_h, steps_x, steps_w, steps_y, number_w;
   const char * const *steps = limber_exercise_get_steps (exercise);
   const char * const *cautions = limber_exercise_get_cautions (exercise);
@@ -379,11 +361,31 @@ handout_build_card (LimberHandout            *self,
   item->y += MAX (0, (badge - name_h) / 2);
   y += MAX (badge, name_h) + 8;
 
-  /* The pictures and the dosage on the left, the steps beside them. */
-  figure_h = add_figure (self, block, inner_x, y, figure_w, limber_exercise_get_id (exercise));
-  left_h = figure_h + (figure_h > 0 ? 8 : 0);
-  left_h += add_dosage_table (self, block, inner_x, y + left_h, figure_w, p, exercise);
-  steps_x = inner_x + figure_w + 14;
+  if (narrow)
+    {
+      /* On narrow paper, one column: the pictures, the dosage, then the steps, so that a card
+       * too tall for the page can break between any two lines. */
+      figure_h = add_figure (self, block, inner_x, y, inner_w, inner_w * 0.6,
+                             limber_exercise_get_id (exercise));
+      if (figure_h > 0)
+        {
+          y += figure_h + 8;
+          handout_block_add_break (block, y);
+        }
+      y += add_dosage_table (self, block, inner_x, y, inner_w, p, exercise) + 10;
+      handout_block_add_break (block, y);
+      left_h = 0;
+      steps_x = inner_x;
+    }
+  else
+    {
+      /* The pictures and the dosage on the left, the steps beside them. */
+      figure_h = add_figure (self, block, inner_x, y, figure_w, G_MAXDOUBLE,
+                             limber_exercise_get_id (exercise));
+      left_h = figure_h + (figure_h > 0 ? 8 : 0);
+      left_h += add_dosage_table (self, block, inner_x, y + left_h, figure_w, p, exercise);
+      steps_x = inner_x + figure_w + 14;
+    }
   steps_w = inner_x + inner_w - steps_x;
   number_w = handout_font_size (self, FONT_BODY) * 1.6;
   steps_y = y;
@@ -391,16 +393,13 @@ handout_build_card (LimberHandout            *self,
     {
       g_autofree char *step_number = g_strdup_printf ("%u.", i + 1);
 
-      handout_add_text_full (self, block, steps_x, steps_y, number_w, step_number, FONT_BODY_BOLD,
-                             &ink, 0, FALSE);
-      steps_y += handout_add_text_full (self, block, steps_x + number_w, steps_y,
-                                        steps_w - number_w, steps[i], FONT_BODY, &ink, 0,
-                                        FALSE) + 2;
+      steps_y += handout_add_hanging (self, block, steps_x, steps_y, steps_w, number_w,
+                                      step_number, &ink, TRUE, steps[i], FALSE, narrow) + 2;
     }
   if (limber_exercise_get_feel (exercise) != NULL)
     steps_y += handout_add_text_full (self, block, steps_x, steps_y + 2, steps_w,
                                       limber_exercise_get_feel (exercise), FONT_BODY_ITALIC,
-                                      &ink, 0, FALSE) + 2;
+                                      &ink, 0, narrow) + 2;
   /* The cautions go under the steps when the pictures leave room there, else across the card. */
   beside = handout_block_new ();
   across = handout_block_new ();

@@ -10,6 +10,9 @@
 
 G_BEGIN_DECLS
 
+/* librsvg 2.54 declares none. */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RsvgHandle, g_object_unref)
+
 #define FONT_FAMILY "Cantarell, DejaVu Sans, sans-serif"
 #define MARGIN 36.0       /* left and right */
 #define TOP_MARGIN 30.0
@@ -99,7 +102,8 @@ struct _LimberHandout
   PangoFontDescription  *fonts[N_FONTS];
 
   cairo_surface_t       *logo_png;
-  RsvgHandle            *logo_svg;
+  cairo_surface_t       *logo_svg;     /* a recording of the SVG, drawn once */
+  double                 logo_svg_width, logo_svg_height;
   double                 logo_aspect;
   char                  *logo_problem;
 
@@ -143,6 +147,18 @@ double       handout_add_text_full    (LimberHandout *self,
                                        FontRole       role,
                                        const Color   *color,
                                        gsize          bold_bytes,
+                                       gboolean       breakable);
+double       handout_add_hanging      (LimberHandout *self,
+                                       Block         *block,
+                                       double         x,
+                                       double         y,
+                                       double         width,
+                                       double         indent,
+                                       const char    *head,
+                                       const Color   *head_color,
+                                       gboolean       head_bold,
+                                       const char    *text,
+                                       gboolean       text_bold,
                                        gboolean       breakable);
 double       handout_add_text         (LimberHandout *self,
                                        Block         *block,

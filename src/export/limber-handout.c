@@ -176,6 +176,51 @@ safe_cut (Block  *block,
   return best;
 }
 
+/* The last resort, when no cut between lines cuts no text (a column of pictures beside one of
+ * text on a page too small for either): just above every line that the limit would cut through,
+ * so that each line is whole on one page or the next. */
+static double
+lower_cut (Block  *block,
+           double  from,
+           double  limit)
+{
+  double cut = limit;
+  gboolean moved = TRUE;
+
+  while (moved)
+    {
+      moved = FALSE;
+      for (guint i = 0; i < block->items->len; i++)
+        {
+          const Item *item = &g_array_index (block->items, Item, i);
+          PangoLayoutIter *iter;
+
+          if (item->kind != ITEM_TEXT || item->y >= cut || item->y + item->h <= cut)
+            continue;
+          iter = pango_layout_get_iter (item->layout);
+          do
+            {
+              PangoRectangle rect;
+              double top, bottom;
+
+              pango_layout_iter_get_line_extents (iter, NULL, &rect);
+              top = item->y + (double) rect.y / PANGO_SCALE;
+              bottom = top + (double) rect.height / PANGO_SCALE;
+              if (top < cut - 0.01 && bottom > cut + 0.01)
+                {
+                  cut = top;
+                  moved = TRUE;
+                }
+            }
+          while (pango_layout_iter_next_line (iter));
+          pango_layout_iter_free (iter);
+        }
+    }
+
+  /* A single line taller than the page: there is nothing better than the limit. */
+  return cut > from + 1 ? cut : limit;
+}
+
 static void
 place (LimberHandout *self,
        Block         *block,
@@ -198,7 +243,6 @@ limber_handout_paginate (LimberHandout *self,
   double top = TOP_MARGIN, bottom = page_height - FOOTER_SPACE;
   double content_h = bottom - top, y = top;
   guint page = 0;
-  gboolean empty = TRUE;
 
   g_return_val_if_fail (LIMBER_IS_HANDOUT (self), 0);
   g_return_val_if_fail (page_width > 4 * MARGIN && page_height > 4 * MARGIN, 0);
@@ -211,14 +255,16 @@ limber_handout_paginate (LimberHandout *self,
   for (guint i = 0; i < self->blocks->len; i++)
     {
       Block *block = g_ptr_array_index (self->blocks, i);
-      double gap = empty ? 0 : BLOCK_GAP;
+      gboolean page_empty = y <= top;
+      double gap;
 
-      if (block->new_page && !empty)
+      if (block->new_page && !page_empty)
         {
           page++;
           y = top;
-          gap = 0;
+          page_empty = TRUE;
         }
+      gap = page_empty ? 0 : BLOCK_GAP;
 
       if (y + gap + block->height <= bottom)
         {
@@ -235,17 +281,19 @@ limber_handout_paginate (LimberHandout *self,
           /* Taller than a page (a very long note): it starts a page and breaks between lines. */
           double from = 0;
 
-          if (!empty)
+          if (!page_empty)
             page++;
           while (from < block->height)
             {
+              /* A cut that would leave only the card's bottom edge for the next page is no cut. */
+              double limit = MIN (from + content_h, block->height - 14);
               double to = block->height <= from + content_h
-                          ? block->height : last_break_before (block, from, from + content_h);
+                          ? block->height : last_break_before (block, from, limit);
 
               if (to < 0)
-                to = safe_cut (block, from, from + content_h);
+                to = safe_cut (block, from, limit);
               if (to < 0)
-                to = from + content_h;
+                to = lower_cut (block, from, limit);
               place (self, block, from, to, top, page);
               y = top + (to - from);
               from = to;
@@ -253,7 +301,6 @@ limber_handout_paginate (LimberHandout *self,
                 page++;
             }
         }
-      empty = FALSE;
     }
 
   self->n_pages = page + 1;
@@ -332,9 +379,13 @@ draw_logo (LimberHandout *self,
     }
   else if (self->logo_svg != NULL)
     {
-      RsvgRectangle viewport = { item->x, item->y, item->w, item->h };
+      double scale = MIN (item->w / self->logo_svg_width, item->h / self->logo_svg_height);
 
-      rsvg_handle_render_document (self->logo_svg, cr, &viewport, NULL);
+      /* Drawn once, at load, into a recording: replayed here as the same vector paths. */
+      cairo_translate (cr, item->x, item->y);
+      cairo_scale (cr, scale, scale);
+      cairo_set_source_surface (cr, self->logo_svg, 0, 0);
+      cairo_paint (cr);
     }
   cairo_restore (cr);
 }
@@ -714,17 +765,20 @@ load_logo (LimberHandout *self)
       const guchar *data = g_bytes_get_data (logo, &size);
       double w = 0, h = 0;
 
-      self->logo_svg = rsvg_handle_new_from_data (data, size, &error);
-      if (self->logo_svg == NULL ||
-          !rsvg_handle_get_intrinsic_size_in_pixels (self->logo_svg, &w, &h) || w <= 0 || h <= 0)
+      g_autoptr(RsvgHandle) handle = rsvg_handle_new_from_data (data, size, &error);
+      gboolean drawn;
+      cairo_t *cr;
+
+      if (handle == NULL ||
+          !rsvg_handle_get_intrinsic_size_in_pixels (handle, &w, &h) || w <= 0 || h <= 0)
         {
           /* An SVG without a size of its own takes its view box's shape. */
           gboolean has_width, has_height, has_viewbox = FALSE;
           RsvgLength width, height;
           RsvgRectangle viewbox = { 0 };
 
-          if (self->logo_svg != NULL)
-            rsvg_handle_get_intrinsic_dimensions (self->logo_svg, &has_width, &width, &has_height,
+          if (handle != NULL)
+            rsvg_handle_get_intrinsic_dimensions (handle, &has_width, &width, &has_height,
                                                   &height, &has_viewbox, &viewbox);
           if (!has_viewbox || viewbox.width <= 0 || viewbox.height <= 0)
             {
@@ -733,12 +787,30 @@ load_logo (LimberHandout *self)
                                                       "picture (%s)."),
                                                     error != NULL ? error->message
                                                                   : _("it has no size"));
-              g_clear_object (&self->logo_svg);
               return;
             }
           w = viewbox.width;
           h = viewbox.height;
         }
+
+      /* Drawn once here: a picture librsvg gives up on is left out, not half drawn on every
+       * page with the drawing state it left behind. */
+      self->logo_svg = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA,
+                                                       &(cairo_rectangle_t) { 0, 0, w, h });
+      cr = cairo_create (self->logo_svg);
+      drawn = rsvg_handle_render_document (handle, cr, &(RsvgRectangle) { 0, 0, w, h }, &error);
+      if (!drawn || cairo_status (cr) != CAIRO_STATUS_SUCCESS)
+        {
+          self->logo_problem = g_strdup_printf (_("The clinic logo is not a readable SVG "
+                                                  "picture (%s)."),
+                                                error != NULL
+                                                ? error->message
+                                                : cairo_status_to_string (cairo_status (cr)));
+          g_clear_pointer (&self->logo_svg, cairo_surface_destroy);
+        }
+      cairo_destroy (cr);
+      self->logo_svg_width = w;
+      self->logo_svg_height = h;
       self->logo_aspect = w / h;
     }
   else
@@ -757,7 +829,7 @@ limber_handout_finalize (GObject *object)
   for (guint i = 0; i < N_FONTS; i++)
     g_clear_pointer (&self->fonts[i], pango_font_description_free);
   g_clear_pointer (&self->logo_png, cairo_surface_destroy);
-  g_clear_object (&self->logo_svg);
+  g_clear_pointer (&self->logo_svg, cairo_surface_destroy);
   g_free (self->logo_problem);
   g_clear_pointer (&self->blocks, g_ptr_array_unref);
   g_clear_pointer (&self->placements, g_array_unref);

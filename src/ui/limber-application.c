@@ -203,14 +203,19 @@ export_pdf (GVariantDict       *options,
             const char * const *files)
 {
   const char *patient = NULL, *paper = NULL;
+  g_autofree char *trimmed = NULL;
   gboolean large_print = FALSE;
   guint n_files = files != NULL ? g_strv_length ((char **) files) : 0;
 
   g_variant_dict_lookup (options, "patient", "&s", &patient);
   g_variant_dict_lookup (options, "paper", "&s", &paper);
   g_variant_dict_lookup (options, "large-print", "b", &large_print);
+  if (patient != NULL)
+    trimmed = g_strstrip (g_strdup (patient));
 
-  if (n_files != (patient != NULL ? 1 : 2) || files[n_files - 1][0] == '\0')
+  /* A blank name or file name is a slip of the command line, not a patient or a file. */
+  if (n_files != (patient != NULL ? 1 : 2) || files[n_files - 1][0] == '\0' ||
+      (trimmed != NULL && trimmed[0] == '\0'))
     {
       g_printerr (_("Usage: limber --export-pdf [--large-print] [--paper=a4|letter] "
                     "PROGRAM.limber OUT.pdf\n"
