@@ -111,35 +111,18 @@ last_break_before (Block  *block,
   return best;
 }
 
-/* Whether y, inside a text item, falls between two of its lines. */
-static gboolean
-is_line_end (const Item *item,
-             double      y)
+typedef struct
 {
-  PangoLayoutIter *iter = pango_layout_get_iter (item->layout);
-  gboolean found = FALSE;
+  double top, bottom;
+} Line;
 
-  do
-    {
-      PangoRectangle rect;
-
-      pango_layout_iter_get_line_extents (iter, NULL, &rect);
-      if (fabs (item->y + (double) (rect.y + rect.height) / PANGO_SCALE - y) < 0.01)
-        found = TRUE;
-    }
-  while (!found && pango_layout_iter_next_line (iter));
-  pango_layout_iter_free (iter);
-  return found;
-}
-
-/* When no break point fits (a card taller than a small page), the lowest line end above the
- * limit that cuts through no line of text; -1 when there is none. */
-static double
-safe_cut (Block  *block,
-          double  from,
-          double  limit)
+/* Every line of the block's text that reaches between from and limit, in block coordinates. */
+static GArray *
+lines_between (Block  *block,
+               double  from,
+               double  limit)
 {
-  double best = -1;
+  GArray *lines = g_array_new (FALSE, FALSE, sizeof (Line));
 
   for (guint i = 0; i < block->items->len; i++)
     {
@@ -152,73 +135,59 @@ safe_cut (Block  *block,
       do
         {
           PangoRectangle rect;
-          double end;
-          gboolean clean = TRUE;
+          Line line;
 
           pango_layout_iter_get_line_extents (iter, NULL, &rect);
-          end = item->y + (double) (rect.y + rect.height) / PANGO_SCALE;
-          if (end <= from + 1 || end > limit || end <= best)
-            continue;
-          for (guint j = 0; j < block->items->len && clean; j++)
-            {
-              const Item *other = &g_array_index (block->items, Item, j);
-
-              if (other->kind == ITEM_TEXT && end > other->y + 0.01 &&
-                  end < other->y + other->h - 0.01 && !is_line_end (other, end))
-                clean = FALSE;
-            }
-          if (clean)
-            best = end;
+          line.top = item->y + (double) rect.y / PANGO_SCALE;
+          line.bottom = line.top + (double) rect.height / PANGO_SCALE;
+          g_array_append_val (lines, line);
         }
       while (pango_layout_iter_next_line (iter));
       pango_layout_iter_free (iter);
     }
-  return best;
+  return lines;
 }
 
-/* The last resort, when no cut between lines cuts no text (a column of pictures beside one of
- * text on a page too small for either): just above every line that the limit would cut through,
- * so that each line is whole on one page or the next. */
+static gboolean
+crosses_a_line (GArray *lines,
+                double  y)
+{
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const Line *line = &g_array_index (lines, Line, i);
+
+      if (line->top < y - 0.01 && line->bottom > y + 0.01)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* When no break point fits (a card taller than a small page), the lowest cut above the limit
+ * that goes through no line of text: at a line's end, or failing that at a line's top or the
+ * limit itself; -1 when there is none, and the cut must go through a line. */
 static double
-lower_cut (Block  *block,
+clean_cut (Block  *block,
            double  from,
            double  limit)
 {
-  double cut = limit;
-  gboolean moved = TRUE;
+  g_autoptr(GArray) lines = lines_between (block, from, limit);
 
-  while (moved)
+  for (guint pass = 0; pass < 2; pass++)
     {
-      moved = FALSE;
-      for (guint i = 0; i < block->items->len; i++)
+      double best = pass == 1 && !crosses_a_line (lines, limit) ? limit : -1;
+
+      for (guint i = 0; i < lines->len; i++)
         {
-          const Item *item = &g_array_index (block->items, Item, i);
-          PangoLayoutIter *iter;
+          const Line *line = &g_array_index (lines, Line, i);
+          double cut = pass == 0 ? line->bottom : line->top;
 
-          if (item->kind != ITEM_TEXT || item->y >= cut || item->y + item->h <= cut)
-            continue;
-          iter = pango_layout_get_iter (item->layout);
-          do
-            {
-              PangoRectangle rect;
-              double top, bottom;
-
-              pango_layout_iter_get_line_extents (iter, NULL, &rect);
-              top = item->y + (double) rect.y / PANGO_SCALE;
-              bottom = top + (double) rect.height / PANGO_SCALE;
-              if (top < cut - 0.01 && bottom > cut + 0.01)
-                {
-                  cut = top;
-                  moved = TRUE;
-                }
-            }
-          while (pango_layout_iter_next_line (iter));
-          pango_layout_iter_free (iter);
+          if (cut > from + 1 && cut <= limit && cut > best && !crosses_a_line (lines, cut))
+            best = cut;
         }
+      if (best > 0)
+        return best;
     }
-
-  /* A single line taller than the page: there is nothing better than the limit. */
-  return cut > from + 1 ? cut : limit;
+  return -1;
 }
 
 static void
@@ -291,9 +260,9 @@ limber_handout_paginate (LimberHandout *self,
                           ? block->height : last_break_before (block, from, limit);
 
               if (to < 0)
-                to = safe_cut (block, from, limit);
+                to = clean_cut (block, from, limit);
               if (to < 0)
-                to = lower_cut (block, from, limit);
+                to = limit;
               place (self, block, from, to, top, page);
               y = top + (to - from);
               from = to;
