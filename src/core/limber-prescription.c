@@ -433,9 +433,10 @@ limber_prescription_switch_exercise (LimberPrescription *self,
   self->modifications = g_strv_builder_end (kept);
 }
 
-static guint
-sides_of (const LimberPrescription *self,
-          LimberExercise           *exercise)
+/* How many sides (or directions, for a band walk "each way") every rep is done on: 1 or 2. */
+guint
+limber_prescription_get_n_sides (const LimberPrescription *self,
+                                 LimberExercise           *exercise)
 {
   if (self->side == LIMBER_PRESCRIBED_SIDE_BOTH || self->side == LIMBER_PRESCRIBED_SIDE_ALTERNATING)
     return 2;
@@ -459,7 +460,7 @@ limber_prescription_estimate_seconds (const LimberPrescription *self,
   g_return_val_if_fail (self != NULL, 0);
   g_return_val_if_fail (LIMBER_IS_EXERCISE (exercise), 0);
 
-  sides = sides_of (self, exercise);
+  sides = limber_prescription_get_n_sides (self, exercise);
   rep_seconds = self->tempo_up + self->hold_seconds + self->tempo_down;
   rests = (self->sets - 1) * (self->side == LIMBER_PRESCRIBED_SIDE_BOTH ? 2 : 1);
 

@@ -91,6 +91,8 @@ void                limber_prescription_switch_exercise (LimberPrescription     
                                                          LimberExercise         *from,
                                                          LimberExercise         *to);
 
+guint               limber_prescription_get_n_sides   (const LimberPrescription *self,
+                                                       LimberExercise           *exercise);
 guint               limber_prescription_estimate_seconds (const LimberPrescription *self,
                                                           LimberExercise           *exercise);
 
