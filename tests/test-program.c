@@ -1290,7 +1290,7 @@ test_program_hostile_documents (void)
   assert_member_refused (base, "age_recorded", "20240601",
                          "age_recorded: expected text, got a whole number");
   assert_member_refused (base, "age_recorded", "\"2024-02-30\"", "age_recorded: expected a date");
-  assert_member_refused (base, "sessions", "{}", "sessions: expected an array");
+  assert_member_refused (base, "sessions", "{}", "sessions: expected a list");
   assert_member_refused (base, "id", "[]", "id: expected text, got an array");
   assert_member_refused (base, "id", "\"../../outside\"", "id: expected an id without");
   assert_member_refused (base, "id", "\".hidden\"", "id: expected an id without");

@@ -597,3 +597,15 @@ limber_json_add_string (JsonBuilder *builder,
   json_builder_set_member_name (builder, member);
   json_builder_add_string_value (builder, value);
 }
+
+/* Times are stored in UTC with microseconds, so they sort and compare as text too. */
+void
+limber_json_add_date_time (JsonBuilder *builder,
+                           const char  *member,
+                           GDateTime   *value)
+{
+  g_autoptr(GDateTime) utc = g_date_time_to_utc (value);
+  g_autofree char *text = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%S.%fZ");
+
+  limber_json_add_string (builder, member, text);
+}

@@ -118,4 +118,8 @@ void         limber_json_add_string         (JsonBuilder           *builder,
                                              const char            *member,
                                              const char            *value);
 
+void         limber_json_add_date_time      (JsonBuilder           *builder,
+                                             const char            *member,
+                                             GDateTime             *value);
+
 G_END_DECLS

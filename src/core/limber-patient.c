@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "limber-patient-private.h"
+#include "limber-session-log.h"
 
 /* ---- Programs ---- */
 
@@ -473,24 +474,6 @@ limber_program_check_exercises (const LimberProgram *program,
 
 /* ---- Reading and writing ---- */
 
-static char *
-format_date_time (GDateTime *moment)
-{
-  g_autoptr(GDateTime) utc = g_date_time_to_utc (moment);
-
-  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%S.%fZ");
-}
-
-static void
-add_date_time (JsonBuilder *builder,
-               const char  *member,
-               GDateTime   *value)
-{
-  g_autofree char *text = format_date_time (value);
-
-  limber_json_add_string (builder, member, text);
-}
-
 static void
 add_prescriptions (JsonBuilder *builder,
                    GPtrArray   *prescriptions)
@@ -563,8 +546,8 @@ save_program (JsonBuilder   *builder,
   json_builder_begin_object (builder);
   limber_json_add_string (builder, "id", program->id);
   limber_json_add_string (builder, "name", program->saved_name);
-  add_date_time (builder, "created", program->created);
-  add_date_time (builder, "saved", program->saved);
+  limber_json_add_date_time (builder, "created", program->created);
+  limber_json_add_date_time (builder, "saved", program->saved);
   add_prescriptions (builder, program->saved_prescriptions);
 
   json_builder_set_member_name (builder, "history");
@@ -574,7 +557,7 @@ save_program (JsonBuilder   *builder,
       LimberProgramVersion *version = g_ptr_array_index (program->history, i);
 
       json_builder_begin_object (builder);
-      add_date_time (builder, "saved", version->saved);
+      limber_json_add_date_time (builder, "saved", version->saved);
       limber_json_add_string (builder, "name", version->name);
       add_prescriptions (builder, version->prescriptions);
       json_builder_end_object (builder);
@@ -879,7 +862,6 @@ LimberPatient *
 limber_patient_new (const char *name)
 {
   LimberPatient *patient = g_atomic_rc_box_new0 (LimberPatient);
-  g_autoptr(JsonArray) sessions = json_array_new ();
 
   patient->id = g_uuid_string_random ();
   patient->name = g_strdup (name);
@@ -887,7 +869,7 @@ limber_patient_new (const char *name)
   patient->notes = g_strdup ("");
   patient->created = g_date_time_new_now_utc ();
   patient->programs = g_ptr_array_new_with_free_func ((GDestroyNotify) limber_program_free);
-  patient->sessions = json_node_init_array (json_node_alloc (), sessions);
+  patient->sessions = limber_sessions_new ();
 
   return patient;
 }
@@ -910,7 +892,7 @@ patient_clear (LimberPatient *patient)
   g_clear_pointer (&patient->created, g_date_time_unref);
   g_free (patient->active_program);
   g_clear_pointer (&patient->programs, g_ptr_array_unref);
-  g_clear_pointer (&patient->sessions, json_node_unref);
+  g_clear_pointer (&patient->sessions, g_ptr_array_unref);
 }
 
 void
@@ -945,7 +927,9 @@ limber_patient_copy (LimberPatient *patient)
   copy->programs = g_ptr_array_new_with_free_func ((GDestroyNotify) limber_program_free);
   for (guint i = 0; i < patient->programs->len; i++)
     g_ptr_array_add (copy->programs, limber_program_copy (g_ptr_array_index (patient->programs, i)));
-  copy->sessions = json_node_copy (patient->sessions);
+  copy->sessions = limber_sessions_new ();
+  for (guint i = 0; i < patient->sessions->len; i++)
+    g_ptr_array_add (copy->sessions, limber_session_copy (g_ptr_array_index (patient->sessions, i)));
 
   return copy;
 }
@@ -965,7 +949,6 @@ limber_patient_load (GBytes      *bytes,
   const char *id, *name, *condition, *notes;
   JsonObject *root;
   JsonArray *programs;
-  JsonNode *sessions;
 
   if (!(root = limber_document_parse (bytes, file, LIMBER_PATIENT_SCHEMA_VERSION, &parser, error)) ||
       !limber_json_check_members (root, &place, members, error) ||
@@ -1051,17 +1034,15 @@ limber_patient_load (GBytes      *bytes,
       patient->active_program = g_strdup (active);
     }
 
-  sessions = json_object_get_member (root, "sessions");
-  if (sessions != NULL)
+  /* Older documents may lack the sessions. */
+  if (json_object_has_member (root, "sessions"))
     {
-      if (!JSON_NODE_HOLDS_ARRAY (sessions))
-        {
-          g_set_error (error, LIMBER_DATA_ERROR, LIMBER_DATA_ERROR_TYPE,
-                       "%s: sessions: expected an array", file);
-          return NULL;
-        }
-      json_node_unref (patient->sessions);
-      patient->sessions = json_node_copy (sessions);
+      LimberJsonPlace sessions_place = { file, "sessions" };
+      JsonArray *sessions = limber_json_get_array (root, &place, "sessions", 0, error);
+
+      if (sessions == NULL ||
+          !limber_sessions_load (sessions, &sessions_place, patient->sessions, error))
+        return NULL;
     }
 
   return g_steal_pointer (&patient);
@@ -1102,7 +1083,7 @@ limber_patient_to_data (LimberPatient *patient,
       json_builder_set_member_name (builder, "large_print");
       json_builder_add_boolean_value (builder, TRUE);
     }
-  add_date_time (builder, "created", patient->created);
+  limber_json_add_date_time (builder, "created", patient->created);
 
   if (limber_patient_get_program (patient, patient->active_program) != NULL)
     limber_json_add_string (builder, "active_program", patient->active_program);
@@ -1119,7 +1100,7 @@ limber_patient_to_data (LimberPatient *patient,
   json_builder_end_array (builder);
 
   json_builder_set_member_name (builder, "sessions");
-  json_builder_add_value (builder, json_node_copy (patient->sessions));
+  limber_sessions_save (builder, patient->sessions);
   json_builder_end_object (builder);
 
   return limber_document_to_data (builder, length);

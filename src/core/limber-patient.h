@@ -58,7 +58,7 @@ typedef struct
   GDateTime  *created;
   char       *active_program; /* a program's id, or NULL */
   GPtrArray  *programs;       /* LimberProgram */
-  JsonNode   *sessions;       /* session logs, kept as they were read */
+  GPtrArray  *sessions;       /* LimberSession (limber-session-log.h), oldest first */
 } LimberPatient;
 
 /* Programs */

@@ -72,6 +72,14 @@ typedef enum
   LIMBER_WEIGHT_UNIT_LB,
 } LimberWeightUnit;
 
+/* How a patient says an exercise of a guided session went. */
+typedef enum
+{
+  LIMBER_OUTCOME_DONE,
+  LIMBER_OUTCOME_PARTLY,
+  LIMBER_OUTCOME_SKIPPED,
+} LimberOutcome;
+
 /* Resistance bands by colour, lightest first, as the common brands grade them. */
 typedef enum
 {

@@ -1,0 +1,396 @@
+/* test-session-log.c: session logs in the patient document, log files, their merge without
+ * duplicates, and adherence and pain figures. */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "core-test-util.h"
+#include "limber-session-log.h"
+
+static GDateTime *
+at (int day,
+    int hour)
+{
+  return g_date_time_new_utc (2026, 11, day, hour, 0, 0);
+}
+
+static LimberSession *
+session_at (const char *program_id,
+            int         day,
+            int         hour)
+{
+  g_autoptr(GDateTime) started = at (day, hour);
+
+  return limber_session_new (program_id, started);
+}
+
+static LimberPatient *
+patient_with_program (LimberProgram **program_out)
+{
+  g_autoptr(LimberLibrary) library = load_library ();
+  LimberPatient *patient = limber_patient_new ("Ann Lee");
+  LimberProgram *program = limber_program_new ("Hip · week 1");
+  const char *ids[] = { "bridge", "straight-leg-raise", "supine-hamstring-stretch" };
+  g_autoptr(GDateTime) now = at (1, 9);
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    g_ptr_array_add (program->prescriptions,
+                     limber_prescription_new_for_exercise (limber_library_lookup (library, ids[i])));
+  limber_program_commit (program, now);
+  g_ptr_array_add (patient->programs, program);
+  patient->active_program = g_strdup (program->id);
+  *program_out = program;
+
+  return patient;
+}
+
+static LimberPrescription *
+nth (LimberProgram *program,
+     guint          i)
+{
+  return g_ptr_array_index (program->prescriptions, i);
+}
+
+static void
+log_nth (LimberSession *session,
+         LimberProgram *program,
+         guint          i,
+         LimberOutcome  outcome,
+         int            pain)
+{
+  limber_session_log (session, nth (program, i)->id, nth (program, i)->exercise_id, outcome, pain);
+}
+
+static LimberPatient *
+reload (LimberPatient *patient)
+{
+  g_autoptr(GError) error = NULL;
+  gsize length;
+  g_autofree char *data = limber_patient_to_data (patient, &length);
+  g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&data), length);
+  LimberPatient *loaded = limber_patient_load (bytes, "ann.json", &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (loaded);
+  return loaded;
+}
+
+static void
+assert_sessions_equal (GPtrArray *a,
+                       GPtrArray *b)
+{
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    g_assert_true (limber_session_equal (g_ptr_array_index (a, i), g_ptr_array_index (b, i)));
+}
+
+/* Sessions are saved in the document, oldest first, and read back the same. */
+static void
+test_session_round_trip (void)
+{
+  LimberProgram *program;
+  g_autoptr(LimberPatient) patient = patient_with_program (&program);
+  g_autoptr(LimberPatient) loaded = NULL;
+  g_autoptr(LimberPatient) copy = NULL;
+  g_autoptr(GDateTime) end = at (3, 10);
+  LimberSession *later = session_at (program->id, 3, 9);
+  LimberSession *earlier = session_at (program->id, 2, 18);
+  const LimberSessionEntry *entry;
+  gsize length;
+  g_autofree char *data = NULL;
+
+  log_nth (later, program, 0, LIMBER_OUTCOME_DONE, 2);
+  log_nth (later, program, 1, LIMBER_OUTCOME_SKIPPED, 5);
+  log_nth (later, program, 2, LIMBER_OUTCOME_PARTLY, 7);
+  limber_session_finish (later, end);
+  log_nth (earlier, program, 0, LIMBER_OUTCOME_DONE, 0);
+
+  limber_patient_add_session (patient, later);
+  limber_patient_add_session (patient, earlier);
+  g_assert_true (g_ptr_array_index (patient->sessions, 0) == earlier);
+
+  /* A skipped exercise keeps no pain; the JSON says so without a number. */
+  entry = limber_session_find_entry (later, nth (program, 1)->id);
+  g_assert_cmpint (entry->outcome, ==, LIMBER_OUTCOME_SKIPPED);
+  g_assert_cmpint (entry->pain, ==, LIMBER_PAIN_NONE);
+  data = limber_patient_to_data (patient, &length);
+  g_assert_nonnull (strstr (data, "\"outcome\" : \"skipped\""));
+  g_assert_nonnull (strstr (data, "\"outcome\" : \"partly\""));
+
+  loaded = reload (patient);
+  assert_sessions_equal (patient->sessions, loaded->sessions);
+  g_assert_null (((LimberSession *) g_ptr_array_index (loaded->sessions, 0))->finished);
+
+  copy = limber_patient_copy (loaded);
+  assert_sessions_equal (patient->sessions, copy->sessions);
+
+  /* Saving the same session again replaces it; logging an exercise again replaces its entry. */
+  later = limber_session_copy (later);
+  log_nth (later, program, 0, LIMBER_OUTCOME_PARTLY, 4);
+  g_assert_cmpuint (later->entries->len, ==, 3);
+  entry = g_ptr_array_index (later->entries, 2);
+  g_assert_cmpint (entry->outcome, ==, LIMBER_OUTCOME_PARTLY);
+  g_assert_cmpint (entry->pain, ==, 4);
+  limber_patient_add_session (patient, later);
+  g_assert_cmpuint (patient->sessions->len, ==, 2);
+  g_assert_true (g_ptr_array_index (patient->sessions, 1) == later);
+}
+
+static void
+assert_refused (const char *session_json,
+                const char *expected)
+{
+  g_autofree char *document = g_strdup_printf (
+    "{\"schema_version\": 1, \"id\": \"p1\", \"name\": \"Ann\", \"archived\": false, "
+    "\"created\": \"2026-11-01T09:00:00Z\", \"programs\": [], \"sessions\": [%s]}", session_json);
+  g_autoptr(GBytes) bytes = g_bytes_new (document, strlen (document));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LimberPatient) patient = limber_patient_load (bytes, "ann.json", &error);
+
+  g_assert_null (patient);
+  g_assert_error (error, LIMBER_DATA_ERROR, error->code);
+  g_test_message ("%s", error->message);
+  if (strstr (error->message, expected) == NULL)
+    g_error ("expected “%s” in “%s”", expected, error->message);
+}
+
+#define SESSION(exercises) \
+  "{\"id\": \"s1\", \"program\": \"p\", \"started\": \"2026-11-02T09:00:00Z\", \"exercises\": [" exercises "]}"
+#define ENTRY(outcome, pain) \
+  "{\"prescription\": \"r1\", \"exercise\": \"bridge\", \"outcome\": \"" outcome "\"" pain "}"
+
+/* Every rule of a logged session is checked, and the message names the member. */
+static void
+test_session_refused (void)
+{
+  g_autoptr(GString) many = g_string_new (NULL);
+
+  assert_refused (SESSION (ENTRY ("done", ", \"pain\": 11")),
+                  "ann.json: sessions[0].exercises[0].pain: expected 0–10, got 11");
+  assert_refused (SESSION (ENTRY ("done", ", \"pain\": -1")), "sessions[0].exercises[0].pain");
+  assert_refused (SESSION (ENTRY ("done", ", \"pain\": 2.5")), "sessions[0].exercises[0].pain");
+  assert_refused (SESSION (ENTRY ("done", "")), "sessions[0].exercises[0].pain: missing");
+  assert_refused (SESSION (ENTRY ("skipped", ", \"pain\": 0")), "a skipped exercise has no pain");
+  assert_refused (SESSION (ENTRY ("finished", ", \"pain\": 0")),
+                  "expected one of \"done\", \"partly\", \"skipped\"");
+  assert_refused (SESSION (ENTRY ("done", ", \"pain\": 1, \"mood\": 3")), "mood");
+  assert_refused (SESSION (ENTRY ("done", ", \"pain\": 1") "," ENTRY ("partly", ", \"pain\": 2")),
+                  "“r1” is logged twice in one session");
+  assert_refused (SESSION ("") "," SESSION (""), "sessions[1].id: a second session has the id “s1”");
+  assert_refused ("{\"id\": \"\", \"program\": \"p\", \"started\": \"2026-11-02T09:00:00Z\", "
+                  "\"exercises\": []}", "sessions[0].id: expected text, got an empty string");
+  assert_refused ("{\"id\": \"s\", \"program\": \"p\", \"started\": \"yesterday\", "
+                  "\"exercises\": []}", "sessions[0].started");
+  assert_refused ("{\"id\": \"s\", \"program\": \"p\", \"started\": \"2026-11-02T09:00:00Z\", "
+                  "\"finished\": 5, \"exercises\": []}", "sessions[0].finished");
+  assert_refused ("{\"id\": \"s\", \"started\": \"2026-11-02T09:00:00Z\", \"exercises\": []}",
+                  "sessions[0].program");
+  assert_refused ("[]", "sessions[0]: expected an object");
+
+  for (guint i = 0; i < LIMBER_PROGRAM_MAX_EXERCISES + 1; i++)
+    g_string_append_printf (many, "%s{\"prescription\": \"r%u\", \"exercise\": \"bridge\", "
+                            "\"outcome\": \"skipped\"}", i > 0 ? "," : "", i);
+  {
+    g_autofree char *session = g_strdup_printf (
+      "{\"id\": \"s\", \"program\": \"p\", \"started\": \"2026-11-02T09:00:00Z\", "
+      "\"exercises\": [%s]}", many->str);
+    assert_refused (session, "expected at most 40 exercises, got 41");
+  }
+}
+
+static LimberLogFile *
+round_trip_log (LimberLogFile *log)
+{
+  g_autoptr(GError) error = NULL;
+  gsize length;
+  g_autofree char *data = limber_log_file_to_data (log, &length);
+  g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&data), length);
+  LimberLogFile *loaded = limber_log_file_load (bytes, "ann.limberlog", &error);
+
+  g_assert_no_error (error);
+  return loaded;
+}
+
+/* A log travels from the patient's PC to the clinic and merges into the record: a session
+ * already there is kept once, a further-along copy updates it, an older copy changes nothing. */
+static void
+test_log_merge (void)
+{
+  LimberProgram *program;
+  g_autoptr(LimberPatient) clinic = patient_with_program (&program);
+  g_autoptr(LimberPatient) home = limber_patient_copy (clinic);
+  g_autoptr(LimberLogFile) log = NULL;
+  g_autoptr(LimberLogFile) loaded = NULL;
+  g_autoptr(LimberLogFile) stale = NULL;
+  g_autoptr(GDateTime) exported = at (10, 20);
+  g_autoptr(GDateTime) finished = at (4, 10);
+  g_autoptr(GError) error = NULL;
+  LimberSession *first = session_at (program->id, 2, 9);
+  LimberSession *second = session_at (program->id, 4, 9);
+  LimberSession *at_clinic;
+
+  /* The first session was already imported once, before the second one started. */
+  log_nth (first, program, 0, LIMBER_OUTCOME_DONE, 1);
+  limber_patient_add_session (home, first);
+  log_nth (second, program, 0, LIMBER_OUTCOME_DONE, 3);
+  limber_patient_add_session (home, second);
+  stale = limber_log_file_new_for_patient (home, exported);
+  g_assert_cmpuint (limber_patient_merge_sessions (clinic, stale->sessions, &error), ==, 2);
+  g_assert_no_error (error);
+
+  /* Then the second session went on at home. */
+  log_nth (second, program, 1, LIMBER_OUTCOME_PARTLY, 5);
+  limber_session_finish (second, finished);
+  limber_patient_add_session (home, session_at (program->id, 6, 9));
+
+  log = limber_log_file_new_for_patient (home, exported);
+  loaded = round_trip_log (log);
+  g_assert_cmpstr (loaded->patient_id, ==, home->id);
+  g_assert_cmpstr (loaded->patient_name, ==, "Ann Lee");
+  g_assert_true (g_date_time_equal (loaded->exported, exported));
+  assert_sessions_equal (home->sessions, loaded->sessions);
+
+  g_assert_cmpuint (limber_patient_merge_sessions (clinic, loaded->sessions, &error), ==, 2);
+  g_assert_no_error (error);
+  assert_sessions_equal (home->sessions, clinic->sessions);
+
+  /* Importing the same log again, or the stale one, adds and changes nothing. */
+  g_assert_cmpuint (limber_patient_merge_sessions (clinic, loaded->sessions, &error), ==, 0);
+  g_assert_cmpuint (limber_patient_merge_sessions (clinic, stale->sessions, &error), ==, 0);
+  g_assert_no_error (error);
+  g_assert_cmpuint (clinic->sessions->len, ==, 3);
+  at_clinic = g_ptr_array_index (clinic->sessions, 1);
+  g_assert_nonnull (at_clinic->finished);
+  g_assert_cmpuint (at_clinic->entries->len, ==, 2);
+
+  /* The merged record saves and reads back. */
+  {
+    g_autoptr(LimberPatient) reloaded = reload (clinic);
+    assert_sessions_equal (clinic->sessions, reloaded->sessions);
+  }
+}
+
+static void
+assert_log_refused (const char *json,
+                    const char *expected)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LimberLogFile) log = limber_log_file_load (bytes, "ann.limberlog", &error);
+
+  g_assert_null (log);
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  if (strstr (error->message, expected) == NULL)
+    g_error ("expected “%s” in “%s”", expected, error->message);
+}
+
+static void
+test_log_file_refused (void)
+{
+  assert_log_refused ("", "ann.limberlog");
+  assert_log_refused ("{\"schema_version\": 1, \"kind\": \"program\", \"exported\": "
+                      "\"2026-11-01T09:00:00Z\", \"patient\": {\"id\": \"a\", \"name\": \"A\"}, "
+                      "\"sessions\": []}", "kind: expected \"log\", got \"program\"");
+  assert_log_refused ("{\"schema_version\": 2, \"kind\": \"log\"}", "schema_version");
+  assert_log_refused ("{\"schema_version\": 1, \"kind\": \"log\", \"exported\": "
+                      "\"2026-11-01T09:00:00Z\", \"sessions\": []}", "patient");
+  assert_log_refused ("{\"schema_version\": 1, \"kind\": \"log\", \"exported\": "
+                      "\"2026-11-01T09:00:00Z\", \"patient\": {\"id\": \"a\", \"name\": \"A\"}, "
+                      "\"sessions\": [" SESSION (ENTRY ("done", ", \"pain\": 99")) "]}",
+                      "sessions[0].exercises[0].pain");
+}
+
+/* Adherence counts sessions in which something was done; a program asks for as many sessions
+ * a week as its most frequent exercise. Pain is followed per exercise, oldest first. */
+static void
+test_adherence_and_pain (void)
+{
+  LimberProgram *program;
+  g_autoptr(LimberPatient) patient = patient_with_program (&program);
+  g_autoptr(GDateTime) week_start = at (2, 0);
+  g_autoptr(GDateTime) week_end = at (9, 0);
+  g_autoptr(GArray) bridge = NULL;
+  g_autoptr(GArray) raise = NULL;
+  LimberSession *session;
+
+  for (guint i = 0; i < 3; i++)
+    nth (program, i)->schedule = LIMBER_SCHEDULE_DAILY;
+  nth (program, 0)->times_per_day = 2;
+  nth (program, 1)->schedule = LIMBER_SCHEDULE_DAYS_PER_WEEK;
+  nth (program, 1)->days_per_week = 3;
+  nth (program, 2)->times_per_day = 1;
+  g_assert_cmpuint (limber_program_get_sessions_per_week (program), ==, 14);
+  nth (program, 0)->times_per_day = 1;
+  g_assert_cmpuint (limber_program_get_sessions_per_week (program), ==, 7);
+  g_ptr_array_set_size (program->prescriptions, 0);
+  g_assert_cmpuint (limber_program_get_sessions_per_week (program), ==, 0);
+  g_ptr_array_unref (program->prescriptions);
+  program->prescriptions = g_ptr_array_new_with_free_func ((GDestroyNotify) limber_prescription_free);
+  {
+    g_autoptr(LimberLibrary) library = load_library ();
+    g_ptr_array_add (program->prescriptions,
+                     limber_prescription_new_for_exercise (limber_library_lookup (library, "bridge")));
+    g_ptr_array_add (program->prescriptions,
+                     limber_prescription_new_for_exercise (limber_library_lookup (library,
+                                                                                  "straight-leg-raise")));
+  }
+
+  for (int day = 1; day <= 9; day++)
+    {
+      session = session_at (program->id, day, 9);
+      log_nth (session, program, 0, LIMBER_OUTCOME_DONE, day % 5);
+      log_nth (session, program, 1, day == 5 ? LIMBER_OUTCOME_SKIPPED : LIMBER_OUTCOME_PARTLY, 6);
+      limber_patient_add_session (patient, session);
+    }
+
+  /* A session with everything skipped does not count. */
+  session = session_at (program->id, 3, 18);
+  log_nth (session, program, 0, LIMBER_OUTCOME_SKIPPED, 0);
+  limber_patient_add_session (patient, session);
+  g_assert_false (limber_session_counts (session));
+
+  /* Days 2 to 8: seven sessions; day 9 starts the next week. */
+  g_assert_cmpuint (limber_patient_count_sessions (patient, week_start, week_end), ==, 7);
+
+  bridge = limber_patient_get_pain_trend (patient, "bridge", week_start);
+  g_assert_cmpuint (bridge->len, ==, 8);
+  g_assert_cmpint (g_array_index (bridge, LimberPainPoint, 0).pain, ==, 2);
+  g_assert_cmpint (g_array_index (bridge, LimberPainPoint, 7).pain, ==, 4);
+  for (guint i = 1; i < bridge->len; i++)
+    g_assert_cmpint (g_array_index (bridge, LimberPainPoint, i - 1).time, <,
+                     g_array_index (bridge, LimberPainPoint, i).time);
+
+  raise = limber_patient_get_pain_trend (patient, "straight-leg-raise", NULL);
+  g_assert_cmpuint (raise->len, ==, 8);  /* day 5 was skipped */
+}
+
+static void
+test_pain_words (void)
+{
+  g_assert_nonnull (strstr (limber_pain_describe (0), "Fine"));
+  g_assert_nonnull (strstr (limber_pain_describe (3), "Fine"));
+  g_assert_nonnull (strstr (limber_pain_describe (4), "settles by the next morning"));
+  g_assert_nonnull (strstr (limber_pain_describe (5), "settles by the next morning"));
+  g_assert_nonnull (strstr (limber_pain_describe (6), "stop this exercise and tell your physical therapist"));
+  g_assert_nonnull (strstr (limber_pain_describe (10), "stop this exercise"));
+  g_assert_cmpstr (limber_pain_describe (LIMBER_PAIN_NONE), ==, "");
+  g_assert_cmpstr (limber_outcome_to_label (LIMBER_OUTCOME_PARTLY), ==, "Partly");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/session-log/round-trip", test_session_round_trip);
+  g_test_add_func ("/session-log/refused", test_session_refused);
+  g_test_add_func ("/session-log/merge", test_log_merge);
+  g_test_add_func ("/session-log/log-file-refused", test_log_file_refused);
+  g_test_add_func ("/session-log/adherence-and-pain", test_adherence_and_pain);
+  g_test_add_func ("/session-log/pain-words", test_pain_words);
+
+  return g_test_run ();
+}
