@@ -1,6 +1,8 @@
 /* core-test-util.c: see core-test-util.h. */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "core-test-util.h"
 
 /* The shipped exercise library, which every test expects to load. */
@@ -13,4 +15,23 @@ load_library (void)
   limber_library_load_resource (library, LIMBER_LIBRARY_RESOURCE_PATH, &error);
   g_assert_no_error (error);
   return library;
+}
+
+void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+
+  g_rmdir (path);
 }

@@ -6,5 +6,6 @@
 G_BEGIN_DECLS
 
 LimberLibrary *load_library (void);
+void           remove_tree  (const char *path);
 
 G_END_DECLS

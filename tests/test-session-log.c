@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core-test-util.h"
+#include "limber-home.h"
 #include "limber-session-log.h"
 
 static GDateTime *
@@ -379,6 +380,151 @@ test_pain_words (void)
   g_assert_cmpstr (limber_outcome_to_label (LIMBER_OUTCOME_PARTLY), ==, "Partly");
 }
 
+static LimberStore *
+home_store_new (char **path_out)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_dir_make_tmp ("limber-home-XXXXXX", &error);
+  g_autofree char *home = g_build_filename (path, LIMBER_HOME_FOLDER_NAME, NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (home);
+  LimberStore *store = limber_store_new (folder, NULL);
+
+  g_assert_no_error (error);
+  limber_store_set_create_folder (store, TRUE);
+  g_assert_true (limber_store_load (store, &error));
+  g_assert_no_error (error);
+  *path_out = g_steal_pointer (&path);
+  return store;
+}
+
+static GBytes *
+program_file_bytes (LimberPatient *patient,
+                    LimberProgram *program)
+{
+  g_autoptr(LimberClinic) clinic = limber_clinic_new ();
+  g_autoptr(GDateTime) exported = at (1, 12);
+  g_autoptr(LimberProgramFile) file = NULL;
+  gsize length;
+  char *data;
+
+  g_free (clinic->name);
+  clinic->name = g_strdup ("Riverside Physiotherapy");
+  file = limber_program_file_new (patient->name, program, clinic, exported);
+  file->patient_id = g_strdup (patient->id);
+  data = limber_program_file_to_data (file, &length);
+  return g_bytes_new_take (data, length);
+}
+
+static LimberPatient *
+import_at_home (LimberStore *store,
+                GBytes      *bytes,
+                int          day)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LimberProgramFile) file = limber_program_file_load (bytes, "ann.limber", &error);
+  g_autoptr(GDateTime) now = at (day, 8);
+  LimberPatient *patient;
+
+  g_assert_no_error (error);
+  patient = limber_home_import (store, file, bytes, now, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (patient);
+  return patient;
+}
+
+/* The whole trip: the clinic saves a program file, the patient opens it at home and logs
+ * sessions, the clinic imports the log back into the record the file came from. Opening the
+ * program again, or a new version of it, keeps the patient's log. */
+static void
+test_home_round_trip (void)
+{
+  LimberProgram *program;
+  g_autoptr(LimberPatient) clinic = patient_with_program (&program);
+  g_autofree char *path = NULL;
+  g_autoptr(LimberStore) store = home_store_new (&path);
+  g_autoptr(GBytes) first_file = program_file_bytes (clinic, program);
+  g_autoptr(GBytes) second_file = NULL;
+  g_autoptr(LimberPatient) home = import_at_home (store, first_file, 2);
+  g_autoptr(LimberPatient) again = NULL;
+  g_autoptr(LimberProgramFile) kept = NULL;
+  g_autoptr(LimberLogFile) log = NULL;
+  g_autoptr(LimberLogFile) loaded = NULL;
+  g_autoptr(GDateTime) exported = at (9, 20);
+  g_autoptr(GError) error = NULL;
+  LimberProgram *home_program;
+  LimberSession *session;
+
+  /* The record keeps the clinic's id, the program and its prescriptions' ids. */
+  g_assert_cmpstr (home->id, ==, clinic->id);
+  g_assert_cmpstr (home->name, ==, "Ann Lee");
+  home_program = limber_patient_get_active_program (home);
+  g_assert_nonnull (home_program);
+  g_assert_cmpstr (home_program->id, ==, program->id);
+  g_assert_cmpuint (home_program->prescriptions->len, ==, 3);
+  g_assert_cmpstr (nth (home_program, 1)->id, ==, nth (program, 1)->id);
+  kept = limber_home_load_program_file (store, home->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (kept->clinic->name, ==, "Riverside Physiotherapy");
+
+  session = session_at (home_program->id, 3, 9);
+  log_nth (session, home_program, 0, LIMBER_OUTCOME_DONE, 2);
+  log_nth (session, home_program, 2, LIMBER_OUTCOME_PARTLY, 6);
+  limber_patient_add_session (home, session);
+  g_assert_true (limber_store_save (store, home, &error));
+  g_assert_no_error (error);
+
+  /* A new version from the clinic: one exercise more reps. The log stays. */
+  nth (program, 0)->reps = 15;
+  limber_program_commit (program, exported);
+  second_file = program_file_bytes (clinic, program);
+  again = import_at_home (store, second_file, 5);
+  g_assert_cmpuint (again->sessions->len, ==, 1);
+  g_assert_cmpuint (nth (limber_patient_get_active_program (again), 0)->reps, ==, 15);
+  g_assert_cmpuint (limber_patient_get_active_program (again)->history->len, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 1);
+
+  /* The log goes back and merges once. */
+  log = limber_log_file_new_for_patient (again, exported);
+  loaded = round_trip_log (log);
+  g_assert_cmpstr (loaded->patient_id, ==, clinic->id);
+  g_assert_cmpuint (limber_patient_merge_sessions (clinic, loaded->sessions, &error), ==, 1);
+  g_assert_cmpuint (limber_patient_merge_sessions (clinic, loaded->sessions, &error), ==, 0);
+  g_assert_no_error (error);
+  assert_sessions_equal (again->sessions, clinic->sessions);
+
+  remove_tree (path);
+}
+
+/* Whatever id a program file claims, the record's file name stays inside the folder. */
+static void
+test_home_record_id (void)
+{
+  LimberProgram *program;
+  g_autoptr(LimberPatient) patient = patient_with_program (&program);
+  g_autoptr(LimberProgramFile) file = limber_program_file_new ("Ann", program, NULL, NULL);
+  g_autofree char *plain = NULL;
+  g_autofree char *hostile = NULL;
+  g_autofree char *none = NULL;
+  g_autofree char *none_again = NULL;
+
+  file->patient_id = g_strdup ("0b7c5d2e-9f1a-4c53-8d3e-2a6f4b1c9e07");
+  plain = limber_home_get_record_id (file);
+  g_assert_cmpstr (plain, ==, file->patient_id);
+
+  g_free (file->patient_id);
+  file->patient_id = g_strdup ("../../etc/passwd");
+  hostile = limber_home_get_record_id (file);
+  g_assert_true (g_str_has_prefix (hostile, "home-"));
+  g_assert_null (strchr (hostile, '/'));
+  g_assert_cmpuint (strlen (hostile), ==, 37);
+
+  g_clear_pointer (&file->patient_id, g_free);
+  none = limber_home_get_record_id (file);
+  none_again = limber_home_get_record_id (file);
+  g_assert_cmpstr (none, ==, none_again);
+  g_assert_cmpstr (none, !=, hostile);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -391,6 +537,8 @@ main (int   argc,
   g_test_add_func ("/session-log/log-file-refused", test_log_file_refused);
   g_test_add_func ("/session-log/adherence-and-pain", test_adherence_and_pain);
   g_test_add_func ("/session-log/pain-words", test_pain_words);
+  g_test_add_func ("/session-log/home-round-trip", test_home_round_trip);
+  g_test_add_func ("/session-log/home-record-id", test_home_record_id);
 
   return g_test_run ();
 }

@@ -4,6 +4,8 @@
 
 #include <adwaita.h>
 
+#include "core-test-util.h"
+
 G_BEGIN_DECLS
 
 gboolean ui_test_init (int     *argc,
@@ -26,6 +28,5 @@ GtkWidget *find_first  (GtkWidget  *root,
                         GType       type);
 GtkWidget *find_window (GType       type);
 void       click       (GtkWidget  *button);
-void       remove_tree (const char *path);
 
 G_END_DECLS

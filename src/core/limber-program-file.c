@@ -188,6 +188,7 @@ limber_program_file_free (LimberProgramFile *file)
   if (file == NULL)
     return;
   g_free (file->patient_name);
+  g_free (file->patient_id);
   g_clear_pointer (&file->clinic, limber_clinic_free);
   g_clear_pointer (&file->program, limber_program_free);
   g_clear_pointer (&file->exported, g_date_time_unref);
@@ -293,6 +294,27 @@ load_clinic (JsonObject    *root,
   }
 }
 
+/* The record the program came from, optional: files written before it was kept have none.
+ * Limber on the patient's PC keeps their log under it, so the log finds its way back. */
+static gboolean
+load_patient_id (JsonObject            *patient,
+                 const LimberJsonPlace *place,
+                 char                 **out,
+                 GError               **error)
+{
+  const char *id;
+
+  if (!json_object_has_member (patient, "id"))
+    return TRUE;
+
+  if (!(id = limber_json_get_string (patient, place, "id", error)) ||
+      !limber_check_length (id, LIMBER_PATIENT_MAX_NAME, place, "id", error))
+    return FALSE;
+
+  *out = g_strdup (id);
+  return TRUE;
+}
+
 LimberProgramFile *
 limber_program_file_load (GBytes      *bytes,
                           const char  *file,
@@ -301,7 +323,7 @@ limber_program_file_load (GBytes      *bytes,
   static const char * const members[] = {
     "schema_version", "kind", "exported", "patient", "clinic", "program", NULL
   };
-  static const char * const patient_members[] = { "name", "large_print", NULL };
+  static const char * const patient_members[] = { "id", "name", "large_print", NULL };
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(LimberProgramFile) result = g_new0 (LimberProgramFile, 1);
   LimberJsonPlace place = { file, "" };
@@ -334,6 +356,7 @@ limber_program_file_load (GBytes      *bytes,
       !(name = limber_json_get_string (patient, &patient_place, "name", error)) ||
       !limber_check_length (name, LIMBER_PATIENT_MAX_NAME, &patient_place, "name", error) ||
       !limber_json_get_bool (patient, &patient_place, "large_print", &result->large_print, error) ||
+      !load_patient_id (patient, &patient_place, &result->patient_id, error) ||
       !load_clinic (root, file, result->clinic, error) ||
       !(program = limber_json_get_object (root, &place, "program", FALSE, error)) ||
       !(result->program = limber_program_load_plain (program, &program_place, error)))
@@ -359,6 +382,8 @@ limber_program_file_to_data (const LimberProgramFile *file,
 
   json_builder_set_member_name (builder, "patient");
   json_builder_begin_object (builder);
+  if (file->patient_id != NULL)
+    limber_json_add_string (builder, "id", file->patient_id);
   limber_json_add_string (builder, "name", file->patient_name);
   json_builder_set_member_name (builder, "large_print");
   json_builder_add_boolean_value (builder, file->large_print);

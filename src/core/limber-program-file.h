@@ -27,6 +27,7 @@ typedef struct
 typedef struct
 {
   char          *patient_name;
+  char          *patient_id;    /* the clinic's record, or NULL */
   gboolean       large_print;
   LimberClinic  *clinic;
   LimberProgram *program;

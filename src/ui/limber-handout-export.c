@@ -29,6 +29,7 @@ limber_handout_content_new (LimberPatient  *patient,
 
   content = limber_program_file_new (patient->name, program, clinic, NULL);
   content->large_print = patient->large_print;
+  content->patient_id = g_strdup (patient->id);
   return content;
 }
 
