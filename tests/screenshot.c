@@ -16,6 +16,7 @@
 #include "limber-handout-group.h"
 #include "limber-preferences-window.h"
 #include "limber-program-editor.h"
+#include "limber-session-log.h"
 #include "limber-window.h"
 
 static GtkWidget *
@@ -34,6 +35,37 @@ find_type (GtkWidget *widget,
         return found;
     }
   return NULL;
+}
+
+/* Three weeks of made-up sessions, most days, with pain easing; one bad day. */
+static void
+add_sample_sessions (LimberPatient *patient,
+                     LimberProgram *program,
+                     GDateTime     *now)
+{
+  for (int day = 20; day >= 0; day--)
+    {
+      g_autoptr(GDateTime) started = g_date_time_add_full (now, 0, 0, -day, 0, -20, 0);
+      LimberSession *session;
+
+      if (day % 7 == 3 || day % 5 == 4)
+        continue;
+
+      session = limber_session_new (program->id, started);
+      for (guint i = 0; i < program->prescriptions->len; i++)
+        {
+          LimberPrescription *prescription = g_ptr_array_index (program->prescriptions, i);
+          int pain = CLAMP (1 + day / 5 + (int) ((i * 7 + day) % 3) - 1, 0, 10);
+
+          if (day == 9 && i == 3)
+            pain = 6;
+          limber_session_log (session, prescription->id, prescription->exercise_id,
+                              day == 11 && i == 5 ? LIMBER_OUTCOME_SKIPPED :
+                              pain >= 5 ? LIMBER_OUTCOME_PARTLY : LIMBER_OUTCOME_DONE, pain);
+        }
+      limber_session_finish (session, started);
+      limber_patient_add_session (patient, session);
+    }
 }
 
 /* Made-up patients for pictures; the first has a program changed since an earlier visit. */
@@ -88,6 +120,8 @@ add_sample_patients (LimberStore   *store,
           limber_prescription_set_field (bridge, LIMBER_FIELD_SETS, 2, NULL);
           g_ptr_array_add (program->prescriptions,
                            limber_prescription_new_for_exercise (limber_library_lookup (library, "hip-hike")));
+          limber_patient_commit (patient, now);
+          add_sample_sessions (patient, program, now);
         }
 
       if (!limber_store_save (store, patient, &error))

@@ -151,31 +151,11 @@ reload_patient (Fixture *fixture)
   return patient;
 }
 
-static gboolean
-has_toast_with (gpointer data)
-{
-  GtkWidget *window = ((gpointer *) data)[0];
-  const char *text = ((gpointer *) data)[1];
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-
-  collect_all (window, GTK_TYPE_LABEL, labels);
-  for (guint i = 0; i < labels->len; i++)
-    {
-      const char *label = gtk_label_get_text (g_ptr_array_index (labels, i));
-
-      if (strstr (label, text) != NULL && gtk_widget_get_mapped (g_ptr_array_index (labels, i)))
-        return TRUE;
-    }
-  return FALSE;
-}
-
 static void
 assert_toast (Fixture    *fixture,
               const char *text)
 {
-  gpointer data[2] = { fixture->window, (gpointer) text };
-
-  wait_for (has_toast_with, data);
+  wait_for_label (GTK_WIDGET (fixture->window), text);
 }
 
 static void

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "ui-test-util.h"
 
@@ -154,3 +155,31 @@ click (GtkWidget *button)
   drain ();
 }
 
+
+static gboolean
+has_label_with (gpointer data)
+{
+  GtkWidget *root = ((gpointer *) data)[0];
+  const char *text = ((gpointer *) data)[1];
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect_all (root, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const char *label = gtk_label_get_text (g_ptr_array_index (labels, i));
+
+      if (strstr (label, text) != NULL && gtk_widget_get_mapped (g_ptr_array_index (labels, i)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Waits until a label shown under @root says @text, as a toast does. */
+void
+wait_for_label (GtkWidget  *root,
+                const char *text)
+{
+  gpointer data[2] = { root, (gpointer) text };
+
+  wait_for (has_label_with, data);
+}

@@ -28,5 +28,7 @@ GtkWidget *find_first  (GtkWidget  *root,
                         GType       type);
 GtkWidget *find_window (GType       type);
 void       click       (GtkWidget  *button);
+void       wait_for_label (GtkWidget  *root,
+                           const char *text);
 
 G_END_DECLS

@@ -473,6 +473,45 @@ limber_pain_describe (int pain)
   return _("Too much: stop this exercise and tell your physical therapist.");
 }
 
+/* "3 done, 1 partly, 1 skipped · highest pain 4", for a line of the log. */
+char *
+limber_session_summarize (const LimberSession *session)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *counts_text = NULL;
+  guint counts[LIMBER_OUTCOME_SKIPPED + 1] = { 0 };
+  int highest = LIMBER_PAIN_NONE;
+
+  if (session->entries->len == 0)
+    return g_strdup (_("Nothing logged"));
+
+  for (guint i = 0; i < session->entries->len; i++)
+    {
+      const LimberSessionEntry *entry = g_ptr_array_index (session->entries, i);
+
+      counts[entry->outcome]++;
+      highest = MAX (highest, entry->pain);
+    }
+
+  if (counts[LIMBER_OUTCOME_DONE] > 0)
+    /* Translators: how many exercises of a session were done */
+    g_ptr_array_add (parts, g_strdup_printf (_("%u done"), counts[LIMBER_OUTCOME_DONE]));
+  if (counts[LIMBER_OUTCOME_PARTLY] > 0)
+    /* Translators: how many exercises of a session were done in part */
+    g_ptr_array_add (parts, g_strdup_printf (_("%u partly"), counts[LIMBER_OUTCOME_PARTLY]));
+  if (counts[LIMBER_OUTCOME_SKIPPED] > 0)
+    /* Translators: how many exercises of a session were skipped */
+    g_ptr_array_add (parts, g_strdup_printf (_("%u skipped"), counts[LIMBER_OUTCOME_SKIPPED]));
+  g_ptr_array_add (parts, NULL);
+  counts_text = g_strjoinv (", ", (char **) parts->pdata);
+
+  if (highest == LIMBER_PAIN_NONE)
+    return g_steal_pointer (&counts_text);
+
+  /* Translators: %s says how many exercises were done; %d is the highest pain, 0–10 */
+  return g_strdup_printf (_("%s · highest pain\u00a0%d"), counts_text, highest);
+}
+
 /* ---- The patient's sessions ---- */
 
 /* Adds @session (taking it), or replaces the session with its id: the player saves the same

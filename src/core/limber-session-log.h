@@ -13,6 +13,8 @@
 G_BEGIN_DECLS
 
 #define LIMBER_LOG_FILE_SCHEMA_VERSION 1
+#define LIMBER_LOG_FILE_EXTENSION ".limberlog"
+#define LIMBER_LOG_FILE_MIME_TYPE "application/x-limber-log"
 #define LIMBER_PAIN_MAX 10
 /* No pain was recorded: the exercise was skipped. */
 #define LIMBER_PAIN_NONE (-1)
@@ -79,6 +81,7 @@ LimberSession      *limber_session_load             (JsonObject            *obje
 void                limber_session_save             (JsonBuilder         *builder,
                                                      const LimberSession *session);
 
+char               *limber_session_summarize        (const LimberSession *session);
 const char         *limber_outcome_to_label         (LimberOutcome        outcome);
 const char         *limber_pain_describe            (int                  pain);
 

@@ -10,6 +10,7 @@
 
 #include "limber-patient-dialog.h"
 #include "limber-handout-group.h"
+#include "limber-sessions-group.h"
 #include "limber-patients-view.h"
 #include "limber-program-editor.h"
 #include "limber-ui-util.h"
@@ -60,6 +61,7 @@ struct _LimberPatientsView
   GtkMenuButton      *new_program_button;
   GtkListBox         *program_list;
   LimberHandoutGroup *handout_group;
+  LimberSessionsGroup *sessions_group;
   LimberProgramEditor *program_editor;
   GMenuModel         *patient_menu;
   GMenuModel         *program_menu;
@@ -800,6 +802,7 @@ update_actions (LimberPatientsView *self)
   gtk_widget_action_set_enabled (widget, "patients.delete-program", on_program);
   /* The handout follows the patient shown and their active program, whatever changed them. */
   limber_handout_group_set_patient (self->handout_group, self->patient);
+  limber_sessions_group_set_patient (self->sessions_group, self->patient);
   gtk_widget_set_visible (GTK_WIDGET (self->content_menu_button), has_patient);
   gtk_widget_set_visible (self->back_button, on_program || adw_leaflet_get_folded (self->leaflet));
 }
@@ -1454,6 +1457,7 @@ limber_patients_view_set_library (LimberPatientsView *self,
   g_set_object (&self->library, library);
   limber_program_editor_set_library (self->program_editor, library);
   limber_handout_group_set_library (self->handout_group, library);
+  limber_sessions_group_set_library (self->sessions_group, library);
 }
 
 void
@@ -1562,6 +1566,7 @@ limber_patients_view_class_init (LimberPatientsViewClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   g_type_ensure (LIMBER_TYPE_PROGRAM_EDITOR);
   g_type_ensure (LIMBER_TYPE_HANDOUT_GROUP);
+  g_type_ensure (LIMBER_TYPE_SESSIONS_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/limber-patients-view.ui");
   gtk_widget_class_bind_template_child (widget_class, LimberPatientsView, leaflet);
@@ -1586,6 +1591,7 @@ limber_patients_view_class_init (LimberPatientsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LimberPatientsView, new_program_button);
   gtk_widget_class_bind_template_child (widget_class, LimberPatientsView, program_list);
   gtk_widget_class_bind_template_child (widget_class, LimberPatientsView, handout_group);
+  gtk_widget_class_bind_template_child (widget_class, LimberPatientsView, sessions_group);
   gtk_widget_class_bind_template_child (widget_class, LimberPatientsView, program_editor);
   gtk_widget_class_bind_template_child (widget_class, LimberPatientsView, patient_menu);
   gtk_widget_class_bind_template_child (widget_class, LimberPatientsView, program_menu);
