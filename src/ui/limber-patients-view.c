@@ -527,20 +527,12 @@ static char *
 describe_program (LimberPatientsView *self,
                   LimberProgram      *program)
 {
-  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-  guint n = program->prescriptions->len;
-  guint minutes = (limber_program_estimate_seconds (program, self->library) + 59) / 60;
+  g_autofree char *size = limber_program_format_size (program, self->library);
 
   if (g_strcmp0 (program->id, self->patient->active_program) == 0)
-    g_ptr_array_add (parts, g_strdup (_("Active")));
-  g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u exercise",
-                                                        "%u exercises", n), n));
-  if (n > 0)
-    g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "about %u minute",
-                                                          "about %u minutes", minutes), minutes));
-  g_ptr_array_add (parts, NULL);
-
-  return g_strjoinv (" · ", (char **) parts->pdata);
+    /* Translators: an active program's size, as in "Active · 7 exercises · about 35 minutes" */
+    return g_strdup_printf (_("Active · %s"), size);
+  return g_steal_pointer (&size);
 }
 
 static void

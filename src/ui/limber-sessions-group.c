@@ -90,15 +90,6 @@ add_adherence_row (LimberSessionsGroup *self,
   adw_action_row_add_suffix (row, bar);
 }
 
-static char *
-format_day (GDateTime *time)
-{
-  g_autoptr(GDateTime) local = g_date_time_to_local (time);
-
-  /* Translators: a date and time, as in "Tuesday 24 November, 09:12"; see strftime(3) */
-  return g_date_time_format (local, _("%A %-d %B, %H:%M"));
-}
-
 /* One row per exercise of the active program: its latest pain and the chart of four weeks. */
 static void
 add_pain_rows (LimberSessionsGroup *self,
@@ -191,7 +182,7 @@ update (LimberSessionsGroup *self)
   {
     const LimberSession *last = g_ptr_array_index (self->patient->sessions,
                                                    self->patient->sessions->len - 1);
-    g_autofree char *day = format_day (last->started);
+    g_autofree char *day = limber_format_session_time (last->started);
     g_autofree char *summary = limber_session_summarize (last);
     g_autofree char *subtitle = g_strdup_printf ("%s · %s", day, summary);
 

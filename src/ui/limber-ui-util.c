@@ -166,3 +166,31 @@ limber_dismiss_scoped_toast (GtkWidget *widget)
   if (toast != NULL && g_object_get_data (G_OBJECT (toast), "limber-scoped") != NULL)
     adw_toast_dismiss (toast);
 }
+
+/* "7 exercises · about 35 minutes": a program's size, as lists of programs show it. */
+char *
+limber_program_format_size (LimberProgram *program,
+                            LimberLibrary *library)
+{
+  guint n = program->prescriptions->len;
+  guint minutes = (limber_program_estimate_seconds (program, library) + 59) / 60;
+  g_autofree char *exercises = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u exercise",
+                                                             "%u exercises", n), n);
+
+  if (n == 0)
+    return g_steal_pointer (&exercises);
+
+  /* Translators: "7 exercises · about 35 minutes" */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · about %u minute",
+                                       "%s · about %u minutes", minutes), exercises, minutes);
+}
+
+/* When a session started, as the logs list it: "Tuesday 24 November, 09:12". */
+char *
+limber_format_session_time (GDateTime *time)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (time);
+
+  /* Translators: a date and time, as in "Tuesday 24 November, 09:12"; see strftime(3) */
+  return g_date_time_format (local, _("%A %-d %B, %H:%M"));
+}

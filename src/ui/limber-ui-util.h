@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "limber-exercise.h"
+#include "limber-patient.h"
 
 G_BEGIN_DECLS
 
@@ -19,6 +20,9 @@ LimberExercise *limber_exercise_row_get_exercise (GtkListBoxRow  *row);
 void            limber_exercise_kind_header_func (GtkListBoxRow  *row,
                                                   GtkListBoxRow  *before,
                                                   gpointer        user_data);
+char *limber_program_format_size     (LimberProgram      *program,
+                                      LimberLibrary      *library);
+char *limber_format_session_time     (GDateTime          *time);
 void limber_show_toast           (GtkWidget          *widget,
                                   AdwToast           *toast);
 void limber_toast_set_scoped     (AdwToast           *toast);

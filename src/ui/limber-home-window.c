@@ -1,0 +1,605 @@
+/* limber-home-window.c: see limber-home-window.h. The patient's records live in their own
+ * folder (limber-home.c); the window shows the one opened last. */
+
+#define G_LOG_DOMAIN "Limber"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "limber-home-window.h"
+#include "limber-home.h"
+#include "limber-session-log.h"
+#include "limber-session-start.h"
+#include "limber-ui-util.h"
+
+/* The log lists this many sessions, newest first; the export holds them all. */
+#define LOG_ROWS 30
+
+struct _LimberHomeWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  LimberLibrary       *library;
+  GSettings           *settings;
+  LimberStore         *store;
+  LimberPatient       *patient;
+  LimberProgramFile   *program_file;   /* the file last opened, for the clinic's details */
+  char                *problem;        /* why the folder or record cannot be used, or NULL */
+  GPtrArray           *rows;
+
+  AdwWindowTitle      *window_title;
+  GtkStack            *stack;
+  AdwStatusPage       *empty_page;
+  GtkLabel            *program_label;
+  GtkLabel            *summary_label;
+  GtkLabel            *progress_label;
+  GtkLabel            *clinic_label;
+  AdwPreferencesGroup *exercises_group;
+  AdwPreferencesGroup *log_group;
+};
+
+enum {
+  PROP_0,
+  PROP_LIBRARY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (LimberHomeWindow, limber_home_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static LimberProgram *
+active_program (LimberHomeWindow *self)
+{
+  return self->patient != NULL ? limber_patient_get_active_program (self->patient) : NULL;
+}
+
+static void
+toast (LimberHomeWindow *self,
+       const char       *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 0);
+  limber_show_toast (GTK_WIDGET (self->stack), toast);
+}
+
+static void
+add_row (LimberHomeWindow    *self,
+         AdwPreferencesGroup *group,
+         GtkWidget           *row)
+{
+  adw_preferences_group_add (group, row);
+  g_ptr_array_add (self->rows, row);
+}
+
+static GtkWidget *
+text_label (const char *text,
+            const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+/* An exercise: its dosage in the title row; its steps, the therapist's note and its cautions
+ * inside, one click away. */
+static GtkWidget *
+exercise_row_new (LimberPrescription *prescription,
+                  LimberExercise     *exercise)
+{
+  g_autofree char *dosage = limber_prescription_format (prescription, exercise);
+  GtkWidget *row = adw_expander_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *steps = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  const char * const *cautions = limber_exercise_get_cautions (exercise);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), limber_exercise_get_name (exercise));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), dosage);
+
+  gtk_widget_set_margin_top (box, 12);
+  gtk_widget_set_margin_bottom (box, 12);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  limber_box_add_numbered (GTK_BOX (steps), limber_exercise_get_steps (exercise));
+  gtk_box_append (GTK_BOX (box), steps);
+
+  if (prescription->note != NULL && prescription->note[0] != '\0')
+    {
+      /* Translators: the physical therapist's note for one patient */
+      g_autofree char *note = g_strdup_printf (_("From your physical therapist: %s"),
+                                               prescription->note);
+      gtk_box_append (GTK_BOX (box), text_label (note, NULL));
+    }
+
+  if (cautions != NULL && cautions[0] != NULL)
+    {
+      GtkWidget *caution_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+      gtk_widget_add_css_class (caution_box, "caution-box");
+      gtk_box_append (GTK_BOX (caution_box), text_label (_("Take care"), "heading"));
+      limber_box_add_bullets (GTK_BOX (caution_box), cautions);
+      gtk_box_append (GTK_BOX (box), caution_box);
+    }
+
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), box);
+  return row;
+}
+
+static void
+update_progress (LimberHomeWindow *self,
+                 LimberProgram    *program)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) until = g_date_time_add_seconds (now, 1);
+  g_autoptr(GDateTime) week = g_date_time_add_days (now, -7);
+  g_autoptr(GDateTime) midnight = g_date_time_new_local (g_date_time_get_year (now),
+                                                         g_date_time_get_month (now),
+                                                         g_date_time_get_day_of_month (now),
+                                                         0, 0, 0);
+  guint today = limber_patient_count_sessions (self->patient, midnight, until);
+  guint done = limber_patient_count_sessions (self->patient, week, until);
+  guint asked = limber_program_get_sessions_per_week (program);
+  g_autofree char *today_text = NULL;
+  g_autofree char *week_text = NULL;
+  g_autofree char *text = NULL;
+
+  /* Translators: sessions the patient did today */
+  today_text = g_strdup_printf (ngettext ("Today: %u session done", "Today: %u sessions done",
+                                          today), today);
+  /* Translators: sessions in the last 7 days against the sessions the program asks for */
+  week_text = g_strdup_printf (ngettext ("Last 7 days: %u of %u sessions",
+                                         "Last 7 days: %u of %u sessions", asked), done, asked);
+  text = g_strdup_printf ("%s\n%s", today_text, week_text);
+  gtk_label_set_text (self->progress_label, text);
+}
+
+static void
+update_clinic (LimberHomeWindow *self)
+{
+  LimberClinic *clinic = self->program_file != NULL ? self->program_file->clinic : NULL;
+  g_autofree char *text = NULL;
+
+  if (clinic != NULL && clinic->name[0] != '\0' && clinic->phone[0] != '\0')
+    /* Translators: the clinic's name and phone number */
+    text = g_strdup_printf (_("Questions? Call %s on %s."), clinic->name, clinic->phone);
+  else if (clinic != NULL && clinic->phone[0] != '\0')
+    /* Translators: %s is the clinic's phone number */
+    text = g_strdup_printf (_("Questions? Call your clinic on %s."), clinic->phone);
+
+  gtk_label_set_text (self->clinic_label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->clinic_label), text != NULL);
+}
+
+static void
+update (LimberHomeWindow *self)
+{
+  LimberProgram *program = active_program (self);
+  g_autofree char *size = NULL;
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->rows, i);
+
+      adw_preferences_group_remove (ADW_PREFERENCES_GROUP (gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP)), row);
+    }
+  g_ptr_array_set_size (self->rows, 0);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "home.start",
+                                 program != NULL && program->prescriptions->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "home.export-log",
+                                 self->patient != NULL && self->patient->sessions->len > 0);
+
+  if (program == NULL)
+    {
+      adw_window_title_set_subtitle (self->window_title, "");
+      if (self->problem != NULL)
+        adw_status_page_set_description (self->empty_page, self->problem);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  adw_window_title_set_subtitle (self->window_title, self->patient->name);
+  gtk_label_set_text (self->program_label, program->name);
+  size = limber_program_format_size (program, self->library);
+  gtk_label_set_text (self->summary_label, size);
+  update_progress (self, program);
+  update_clinic (self);
+
+  for (guint i = 0; i < program->prescriptions->len; i++)
+    {
+      LimberPrescription *prescription = g_ptr_array_index (program->prescriptions, i);
+      LimberExercise *exercise = limber_library_lookup (self->library, prescription->exercise_id);
+
+      if (exercise != NULL)
+        add_row (self, self->exercises_group, exercise_row_new (prescription, exercise));
+    }
+
+  if (self->patient->sessions->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No sessions yet"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   _("After each exercise of a session you say how it went. "
+                                     "It is kept here."));
+      add_row (self, self->log_group, row);
+    }
+
+  for (guint i = 0; i < MIN (LOG_ROWS, self->patient->sessions->len); i++)
+    {
+      const LimberSession *session = g_ptr_array_index (self->patient->sessions,
+                                                        self->patient->sessions->len - 1 - i);
+      g_autofree char *when = limber_format_session_time (session->started);
+      g_autofree char *summary = limber_session_summarize (session);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), when);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), summary);
+      add_row (self, self->log_group, row);
+    }
+
+  gtk_stack_set_visible_child_name (self->stack, "program");
+}
+
+/* Shows the record @id, or none. */
+static void
+show_record (LimberHomeWindow *self,
+             const char       *id)
+{
+  g_autoptr(GError) error = NULL;
+  LimberStoreItem *item = id != NULL ? limber_store_lookup (self->store, id) : NULL;
+
+  g_clear_pointer (&self->patient, limber_patient_unref);
+  g_clear_pointer (&self->program_file, limber_program_file_free);
+
+  if (item != NULL && !(self->patient = limber_store_open (self->store, item, &error)))
+    {
+      g_free (self->problem);
+      self->problem = g_strdup (error->message);
+      g_message ("%s", error->message);
+    }
+  else if (item != NULL)
+    {
+      /* Without the copy of the file, the program still works; only the clinic's line goes. */
+      self->program_file = limber_home_load_program_file (self->store, id, NULL);
+    }
+
+  update (self);
+}
+
+static void
+open_store (LimberHomeWindow *self)
+{
+  g_autofree char *path = limber_home_get_default_folder ();
+  g_autofree char *cache = g_build_filename (g_get_user_cache_dir (), APP_ID,
+                                             LIMBER_HOME_FOLDER_NAME, NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = g_settings_get_string (self->settings, "home-record");
+
+  self->store = limber_store_new (folder, cache);
+  limber_store_set_create_folder (self->store, TRUE);
+  if (!limber_store_load (self->store, &error))
+    {
+      self->problem = g_strdup (error->message);
+      g_message ("%s", error->message);
+      update (self);
+      return;
+    }
+
+  /* The record opened last, or the only one there is. */
+  if (limber_store_lookup (self->store, id) == NULL &&
+      g_list_model_get_n_items (G_LIST_MODEL (self->store)) > 0)
+    {
+      g_autoptr(LimberStoreItem) first = g_list_model_get_item (G_LIST_MODEL (self->store), 0);
+
+      g_free (id);
+      id = g_strdup (limber_store_item_get_id (first));
+    }
+  show_record (self, id);
+}
+
+/* Opens a program file: its program becomes the patient's, with the log kept. Returns whether
+ * it was opened; otherwise says why and keeps what was shown. */
+gboolean
+limber_home_window_open_file (LimberHomeWindow *self,
+                              GFile            *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(LimberProgramFile) program_file = NULL;
+  g_autoptr(LimberPatient) patient = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *path = g_file_get_path (file);
+  const char *where = path != NULL ? path : name;
+
+  g_return_val_if_fail (LIMBER_IS_HOME_WINDOW (self), FALSE);
+
+  if (self->store == NULL || self->problem != NULL)
+    {
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s",
+                   self->problem != NULL ? self->problem : _("Your folder could not be opened"));
+    }
+  else if ((bytes = g_file_load_bytes (file, NULL, NULL, &error)) &&
+           (program_file = limber_program_file_load (bytes, where, &error)) &&
+           limber_program_check_exercises (program_file->program, self->library, where, &error))
+    patient = limber_home_import (self->store, program_file, bytes, now, &error);
+
+  if (patient == NULL)
+    {
+      /* Translators: the first %s is a file name, the second the reason */
+      g_autofree char *message = g_strdup_printf (_("“%s” could not be opened: %s"), name,
+                                                  error->message);
+
+      g_message ("%s", message);
+      toast (self, message);
+      if (active_program (self) == NULL)
+        adw_status_page_set_description (self->empty_page, message);
+      return FALSE;
+    }
+
+  g_settings_set_string (self->settings, "home-record", patient->id);
+  show_record (self, patient->id);
+  return TRUE;
+}
+
+gboolean
+limber_home_window_has_program (LimberHomeWindow *self)
+{
+  g_return_val_if_fail (LIMBER_IS_HOME_WINDOW (self), FALSE);
+  return active_program (self) != NULL;
+}
+
+const char *
+limber_home_window_get_problem (LimberHomeWindow *self)
+{
+  g_return_val_if_fail (LIMBER_IS_HOME_WINDOW (self), NULL);
+  return self->problem;
+}
+
+/* Writes the whole log for the clinic. Returns whether it was written; says so either way. */
+gboolean
+limber_home_window_export_log (LimberHomeWindow *self,
+                               GFile            *file)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(LimberLogFile) log = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *message = NULL;
+  g_autofree char *data = NULL;
+  gsize length;
+
+  g_return_val_if_fail (LIMBER_IS_HOME_WINDOW (self), FALSE);
+  g_return_val_if_fail (self->patient != NULL, FALSE);
+
+  log = limber_log_file_new_for_patient (self->patient, now);
+  data = limber_log_file_to_data (log, &length);
+  if (!g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL,
+                                &error))
+    {
+      /* Translators: the first %s is a file name, the second the reason */
+      message = g_strdup_printf (_("The log was not saved as “%s”: %s"), name, error->message);
+      g_message ("%s", message);
+      toast (self, message);
+      return FALSE;
+    }
+
+  /* Translators: %s is a file name */
+  message = g_strdup_printf (_("Saved “%s”. Bring it to your clinic or send it to them."), name);
+  toast (self, message);
+  return TRUE;
+}
+
+static void
+session_saved_cb (LimberPatient *patient,
+                  gpointer       user_data)
+{
+  LimberHomeWindow *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!limber_store_save (self->store, patient, &error))
+    {
+      /* Translators: %s is the reason */
+      g_autofree char *message = g_strdup_printf (_("Your log could not be saved: %s. Limber "
+                                                    "tries again after the next exercise."),
+                                                  error->message);
+      g_message ("%s", message);
+      toast (self, message);
+    }
+  update (self);
+}
+
+/* Opens the guided session for the program; returns the player window. */
+GtkWidget *
+limber_home_window_start_session (LimberHomeWindow *self)
+{
+  g_return_val_if_fail (LIMBER_IS_HOME_WINDOW (self), NULL);
+  g_return_val_if_fail (active_program (self) != NULL, NULL);
+
+  return limber_session_start (GTK_WINDOW (self), self->library, self->patient, self->settings,
+                               session_saved_cb, self);
+}
+
+static void
+start_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  limber_home_window_start_session (LIMBER_HOME_WINDOW (widget));
+}
+
+static void
+open_response_cb (GtkNativeDialog  *chooser,
+                  int               response,
+                  LimberHomeWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      limber_home_window_open_file (self, file);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Open Program File"), GTK_WINDOW (widget),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("Limber program files"));
+  gtk_file_filter_add_pattern (filter, "*" LIMBER_PROGRAM_FILE_EXTENSION);
+  gtk_file_filter_add_mime_type (filter, LIMBER_PROGRAM_FILE_MIME_TYPE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (open_response_cb), widget, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+export_response_cb (GtkNativeDialog  *chooser,
+                    int               response,
+                    LimberHomeWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->patient != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      limber_home_window_export_log (self, file);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+export_log_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  LimberHomeWindow *self = LIMBER_HOME_WINDOW (widget);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *chooser;
+
+  /* Translators: part of the log file's name, as in "Ann Lee – session log – 2026-11-26" */
+  name = limber_program_file_suggest_name (self->patient->name, _("session log"), now,
+                                           LIMBER_LOG_FILE_EXTENSION);
+  chooser = gtk_file_chooser_native_new (_("Export Log for Your Clinic"), GTK_WINDOW (widget),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_file_filter_set_name (filter, _("Limber session logs"));
+  gtk_file_filter_add_pattern (filter, "*" LIMBER_LOG_FILE_EXTENSION);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (export_response_cb), widget, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+limber_home_window_constructed (GObject *object)
+{
+  LimberHomeWindow *self = LIMBER_HOME_WINDOW (object);
+
+  G_OBJECT_CLASS (limber_home_window_parent_class)->constructed (object);
+  open_store (self);
+}
+
+static void
+limber_home_window_dispose (GObject *object)
+{
+  LimberHomeWindow *self = LIMBER_HOME_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), LIMBER_TYPE_HOME_WINDOW);
+  g_clear_object (&self->library);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->patient, limber_patient_unref);
+  g_clear_pointer (&self->program_file, limber_program_file_free);
+  g_clear_pointer (&self->problem, g_free);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (limber_home_window_parent_class)->dispose (object);
+}
+
+static void
+limber_home_window_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  LimberHomeWindow *self = LIMBER_HOME_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_LIBRARY:
+      g_set_object (&self->library, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+limber_home_window_class_init (LimberHomeWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = limber_home_window_constructed;
+  object_class->dispose = limber_home_window_dispose;
+  object_class->set_property = limber_home_window_set_property;
+
+  properties[PROP_LIBRARY] =
+    g_param_spec_object ("library", NULL, NULL, LIMBER_TYPE_LIBRARY,
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/limber-home-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, LimberHomeWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, LimberHomeWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, LimberHomeWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, LimberHomeWindow, program_label);
+  gtk_widget_class_bind_template_child (widget_class, LimberHomeWindow, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, LimberHomeWindow, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, LimberHomeWindow, clinic_label);
+  gtk_widget_class_bind_template_child (widget_class, LimberHomeWindow, exercises_group);
+  gtk_widget_class_bind_template_child (widget_class, LimberHomeWindow, log_group);
+
+  gtk_widget_class_install_action (widget_class, "home.start", NULL, start_action);
+  gtk_widget_class_install_action (widget_class, "home.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "home.export-log", NULL, export_log_action);
+}
+
+static void
+limber_home_window_init (LimberHomeWindow *self)
+{
+  self->rows = g_ptr_array_new ();
+  self->settings = g_settings_new (APP_ID);
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+LimberHomeWindow *
+limber_home_window_new (AdwApplication *application,
+                        LimberLibrary  *library)
+{
+  return g_object_new (LIMBER_TYPE_HOME_WINDOW, "application", application, "library", library,
+                       NULL);
+}
