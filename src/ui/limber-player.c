@@ -71,9 +71,13 @@ struct _LimberPlayer
   GtkProgressBar      *progress_bar;
   GtkLabel            *time_left_label;
   GtkButton           *play_button;
-  AdwButtonContent    *repeat_content;
+  GtkWidget           *repeat_button;
+  GtkWidget           *repeat_icon_button;
+  GtkWidget           *session_box;
+  GtkWidget           *controls;
   GtkLabel            *note_label;
   GtkLabel            *log_title;
+  GtkOrientable       *outcome_box;
   GtkToggleButton     *done_button;
   GtkToggleButton     *partly_button;
   GtkToggleButton     *skipped_button;
@@ -371,7 +375,7 @@ play_cue (LimberPlayer *self,
   g_signal_emit (self, signals[CUE], 0, (guint) cue);
   if (self->cues_failed)
     return;
-  if (self->cues == NULL)
+  if (self->cues == NULL && gst_init_check (NULL, NULL, &error))
     {
       self->cues = limber_cues_new (NULL, &error);
       apply_cue_settings (self);
@@ -381,6 +385,7 @@ play_cue (LimberPlayer *self,
       g_autofree char *note = NULL;
 
       self->cues_failed = TRUE;
+      g_assert (error != NULL);
       /* Translators: %s says why, as in "The sounds cannot be played: …" */
       note = g_strdup_printf (_("The session goes on without sound. %s"), error->message);
       show_note (self, note);
@@ -784,17 +789,23 @@ apply_size_class (LimberPlayer *self,
   SizeClass size = width < SMALL_WIDTH ? SIZE_SMALL
                    : width >= LARGE_WIDTH && height >= LARGE_HEIGHT ? SIZE_LARGE
                    : SIZE_MEDIUM;
+  GtkOrientation orientation;
 
   if (size == self->size_class)
     return;
   gtk_widget_remove_css_class (GTK_WIDGET (self), classes[self->size_class]);
   gtk_widget_add_css_class (GTK_WIDGET (self), classes[size]);
   self->size_class = size;
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->main_box),
-                                  size == SIZE_SMALL ? GTK_ORIENTATION_VERTICAL
-                                                     : GTK_ORIENTATION_HORIZONTAL);
-  adw_button_content_set_label (self->repeat_content,
-                                size == SIZE_SMALL ? "" : _("_Repeat Exercise"));
+  /* At phone width the figure goes above the countdown, the answers one under another, and
+   * "Repeat Exercise" becomes an icon. */
+  orientation = size == SIZE_SMALL ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL;
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->main_box), orientation);
+  gtk_orientable_set_orientation (self->outcome_box, orientation);
+  gtk_widget_set_visible (self->repeat_button, size != SIZE_SMALL);
+  gtk_widget_set_visible (self->repeat_icon_button, size == SIZE_SMALL);
+  gtk_widget_set_margin_start (self->session_box, size == SIZE_SMALL ? 12 : 24);
+  gtk_widget_set_margin_end (self->session_box, size == SIZE_SMALL ? 12 : 24);
+  gtk_box_set_spacing (GTK_BOX (self->controls), size == SIZE_SMALL ? 12 : 18);
 }
 
 static void
@@ -892,7 +903,11 @@ limber_player_class_init (LimberPlayerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LimberPlayer, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, LimberPlayer, time_left_label);
   gtk_widget_class_bind_template_child (widget_class, LimberPlayer, play_button);
-  gtk_widget_class_bind_template_child (widget_class, LimberPlayer, repeat_content);
+  gtk_widget_class_bind_template_child (widget_class, LimberPlayer, repeat_button);
+  gtk_widget_class_bind_template_child (widget_class, LimberPlayer, repeat_icon_button);
+  gtk_widget_class_bind_template_child (widget_class, LimberPlayer, session_box);
+  gtk_widget_class_bind_template_child (widget_class, LimberPlayer, controls);
+  gtk_widget_class_bind_template_child (widget_class, LimberPlayer, outcome_box);
   gtk_widget_class_bind_template_child (widget_class, LimberPlayer, note_label);
   gtk_widget_class_bind_template_child (widget_class, LimberPlayer, log_title);
   gtk_widget_class_bind_template_child (widget_class, LimberPlayer, done_button);

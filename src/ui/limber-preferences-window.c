@@ -422,7 +422,7 @@ sample_clicked_cb (LimberPreferencesWindow *self)
 {
   g_autoptr(GError) error = NULL;
 
-  if (self->cues == NULL)
+  if (self->cues == NULL && gst_init_check (NULL, NULL, &error))
     self->cues = limber_cues_new (NULL, &error);
   if (self->cues != NULL)
     {
