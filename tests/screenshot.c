@@ -3,10 +3,12 @@
  *   screenshot [--width W] [--height H] [--dark] [--exercise ID] [--search TEXT]
  *              [--demo-time SECONDS] [--reduced-motion]
  *              [--store DIR [--sample] [--patient NAME [--program]]]
- *              [--action NAME[:INT]] [--preferences] [--dialog] OUT.png
+ *              [--action NAME[:INT]] [--preferences] [--dialog]
+ *              [--player SECONDS [--player-pain PAIN] [--player-complete]] OUT.png
  * --sample fills DIR with three made-up patients; --action activates a window action, such as
  * patients.add or editor.edit:0 (an exercise's dosage); --dialog renders the newest dialog
- * instead of the main window. */
+ * instead of the main window; --player renders a guided session stopped at SECONDS, with
+ * --player-pain its log panel answered "Partly" with PAIN, with --player-complete its end. */
 #include "config.h"
 
 #include <adwaita.h>
@@ -14,6 +16,7 @@
 
 #include "limber-figure-view.h"
 #include "limber-handout-group.h"
+#include "limber-player-private.h"
 #include "limber-preferences-window.h"
 #include "limber-program-editor.h"
 #include "limber-session-log.h"
@@ -130,6 +133,88 @@ add_sample_patients (LimberStore   *store,
 }
 
 static GtkWidget *
+find_toggle (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_TOGGLE_BUTTON (widget) &&
+      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_toggle (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gint64
+frozen_clock (gpointer user_data)
+{
+  return 0;
+}
+
+/* A session of three exercises, stopped at @seconds on a clock that stands still. */
+static GtkWidget *
+player_new (LimberLibrary *library,
+            double         seconds,
+            int            pain,
+            gboolean       complete)
+{
+  static const char * const ids[] = { "straight-leg-raise", "bridge", "side-lying-hip-abduction" };
+  g_autoptr(LimberProgram) program = limber_program_new ("Hip OA · week 3");
+  LimberPlayer *player;
+  LimberTimeline *timeline;
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      LimberPrescription *p =
+        limber_prescription_new_for_exercise (limber_library_lookup (library, ids[i]));
+
+      if (i == 0)
+        {
+          p->side = LIMBER_PRESCRIBED_SIDE_BOTH;
+          p->hold_seconds = 5;
+        }
+      g_ptr_array_add (program->prescriptions, p);
+    }
+  player = limber_player_new (NULL, library, program, NULL);
+  limber_player_set_clock (player, frozen_clock, NULL);
+  timeline = limber_player_get_timeline (player);
+  limber_timeline_play (timeline);
+  limber_timeline_seek (timeline, seconds);
+  limber_player_update (player);
+  while (pain >= 0 || complete)
+    {
+      GtkWidget *partly = find_toggle (GTK_WIDGET (player), "_Partly");
+      GObject *pages = gtk_widget_get_template_child (GTK_WIDGET (player), LIMBER_TYPE_PLAYER,
+                                                        "pages");
+
+      if (g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (pages)), "log") != 0)
+        {
+          if (!gtk_widget_activate_action (GTK_WIDGET (player), "player.skip-forward", NULL))
+            break;
+          continue;
+        }
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (partly), TRUE);
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_toggle (GTK_WIDGET (player),
+                                                                    complete ? "2" : "7")),
+                                    TRUE);
+      if (!complete)
+        break;
+      g_signal_emit_by_name (gtk_widget_get_template_child (GTK_WIDGET (player),
+                                                            LIMBER_TYPE_PLAYER,
+                                                            "continue_button"), "clicked");
+      if (limber_player_get_session (player)->entries->len == G_N_ELEMENTS (ids))
+        break;
+    }
+  return GTK_WIDGET (player);
+}
+
+static GtkWidget *
 newest_dialog (GtkWidget *main_window)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
@@ -188,7 +273,9 @@ main (int   argc,
   g_autofree char *action = NULL;
   gboolean dark = FALSE, reduced_motion = FALSE, sample = FALSE, program = FALSE, dialog = FALSE;
   gboolean preferences = FALSE;
-  double demo_time = -1;
+  double demo_time = -1, player_time = -1;
+  int player_pain = -1;
+  gboolean player_complete = FALSE;
   int width = 1000, height = 700;
   LimberWindow *window;
   const GOptionEntry entries[] = {
@@ -208,6 +295,12 @@ main (int   argc,
     { "action", 0, 0, G_OPTION_ARG_STRING, &action, "Activate an action", "NAME[:INT]" },
     { "preferences", 0, 0, G_OPTION_ARG_NONE, &preferences, "Open Preferences (render it with "
       "--dialog)", NULL },
+    { "player", 0, 0, G_OPTION_ARG_DOUBLE, &player_time,
+      "Render a guided session stopped at this instant", "SECONDS" },
+    { "player-pain", 0, 0, G_OPTION_ARG_INT, &player_pain,
+      "Answer the first log panel with this pain", "PAIN" },
+    { "player-complete", 0, 0, G_OPTION_ARG_NONE, &player_complete,
+      "Answer every log panel", NULL },
     { NULL }
   };
 
@@ -260,6 +353,19 @@ main (int   argc,
           add_sample_patients (store, library);
         }
       g_settings_set_string (settings, "store-folder", store_dir);
+    }
+
+  if (player_time >= 0)
+    {
+      GtkWidget *player = player_new (library, player_time, player_pain, player_complete);
+
+      g_object_set_data_full (G_OBJECT (player), "output", g_strdup (argv[1]), g_free);
+      gtk_window_set_default_size (GTK_WINDOW (player), width, height);
+      gtk_window_present (GTK_WINDOW (player));
+      g_timeout_add (1200, render_cb, player);
+      while (g_list_model_get_n_items (gtk_window_get_toplevels ()) > 0)
+        g_main_context_iteration (NULL, TRUE);
+      return 0;
     }
 
   window = g_object_new (LIMBER_TYPE_WINDOW, "library", library, NULL);

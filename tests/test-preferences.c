@@ -374,6 +374,49 @@ test_preferences_store_folder (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Sound cues on or off, and their volume, written as they are set and shown when set elsewhere. */
+static void
+test_preferences_cues (void)
+{
+  GtkWidget *window;
+  AdwActionRow *cues_row;
+  AdwActionRow *volume_row;
+  GtkSwitch *cues_switch;
+  GtkRange *scale;
+
+  reset_settings ();
+  window = window_new ();
+  cues_row = find_row (window, ADW_TYPE_ACTION_ROW, "Sound cues");
+  volume_row = find_row (window, ADW_TYPE_ACTION_ROW, "Volume");
+  cues_switch = GTK_SWITCH (find_first (GTK_WIDGET (cues_row), GTK_TYPE_SWITCH));
+  scale = GTK_RANGE (find_first (GTK_WIDGET (volume_row), GTK_TYPE_SCALE));
+  g_assert_nonnull (find_button (GTK_WIDGET (volume_row), "Play a Sample"));
+
+  g_assert_true (gtk_switch_get_active (cues_switch));
+  g_assert_cmpfloat_with_epsilon (gtk_range_get_value (scale), 0.8, 1e-9);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (volume_row)));
+
+  gtk_switch_set_active (cues_switch, FALSE);
+  drain ();
+  g_assert_true (g_settings_get_boolean (settings, "cues-muted"));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (volume_row)));
+  gtk_switch_set_active (cues_switch, TRUE);
+  drain ();
+  g_assert_false (g_settings_get_boolean (settings, "cues-muted"));
+
+  gtk_range_set_value (scale, 0.3);
+  drain ();
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "cue-volume"), 0.3, 1e-9);
+
+  g_settings_set_double (settings, "cue-volume", 0.55);
+  g_settings_set_boolean (settings, "cues-muted", TRUE);
+  drain ();
+  g_assert_cmpfloat_with_epsilon (gtk_range_get_value (scale), 0.55, 1e-9);
+  g_assert_false (gtk_switch_get_active (cues_switch));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -389,6 +432,7 @@ main (int   argc,
   g_test_add_func ("/limber/preferences/paper", test_preferences_paper);
   g_test_add_func ("/limber/preferences/logo", test_preferences_logo);
   g_test_add_func ("/limber/preferences/store-folder", test_preferences_store_folder);
+  g_test_add_func ("/limber/preferences/cues", test_preferences_cues);
 
   status = g_test_run ();
   g_clear_object (&settings);

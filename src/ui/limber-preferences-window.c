@@ -6,6 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "limber-cues.h"
 #include "limber-preferences-window.h"
 #include "limber-store.h"
 #include "limber-handout.h"
@@ -34,6 +35,11 @@ struct _LimberPreferencesWindow
   GtkPicture           *clinic_logo_picture;
   GtkWidget            *clinic_logo_remove_button;
   AdwEntryRow          *therapist_name_row;
+  AdwActionRow         *cues_row;
+  GtkSwitch            *cues_switch;
+  AdwActionRow         *volume_row;
+  GtkScale             *volume_scale;
+  LimberCues           *cues;          /* for the sample, made when first asked */
 };
 
 G_DEFINE_FINAL_TYPE (LimberPreferencesWindow, limber_preferences_window,
@@ -410,6 +416,23 @@ logo_remove_clicked_cb (LimberPreferencesWindow *self)
   g_settings_reset (self->settings, "clinic-logo");
 }
 
+/* The start cue at the chosen volume, through the same sound output as a session. */
+static void
+sample_clicked_cb (LimberPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->cues == NULL && gst_init_check (NULL, NULL, &error))
+    self->cues = limber_cues_new (NULL, &error);
+  if (self->cues != NULL)
+    {
+      limber_cues_set_volume (self->cues, gtk_range_get_value (GTK_RANGE (self->volume_scale)));
+      limber_cues_play (self->cues, LIMBER_CUE_START, &error);
+    }
+  if (error != NULL)
+    show_toast (self, error->message);
+}
+
 static void
 limber_preferences_window_dispose (GObject *object)
 {
@@ -420,6 +443,7 @@ limber_preferences_window_dispose (GObject *object)
   g_clear_object (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIMBER_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->settings);
+  g_clear_object (&self->cues);
 
   G_OBJECT_CLASS (limber_preferences_window_parent_class)->dispose (object);
 }
@@ -451,6 +475,11 @@ limber_preferences_window_class_init (LimberPreferencesWindowClass *klass)
                                         clinic_logo_remove_button);
   gtk_widget_class_bind_template_child (widget_class, LimberPreferencesWindow,
                                         therapist_name_row);
+  gtk_widget_class_bind_template_child (widget_class, LimberPreferencesWindow, cues_row);
+  gtk_widget_class_bind_template_child (widget_class, LimberPreferencesWindow, cues_switch);
+  gtk_widget_class_bind_template_child (widget_class, LimberPreferencesWindow, volume_row);
+  gtk_widget_class_bind_template_child (widget_class, LimberPreferencesWindow, volume_scale);
+  gtk_widget_class_bind_template_callback (widget_class, sample_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, store_choose_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, store_default_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, logo_choose_clicked_cb);
@@ -463,6 +492,19 @@ limber_preferences_window_init (LimberPreferencesWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
+
+  /* The switch says "sound on"; the key says "muted". */
+  g_settings_bind (self->settings, "cues-muted", self->cues_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_INVERT_BOOLEAN);
+  g_settings_bind (self->settings, "cue-volume",
+                   gtk_range_get_adjustment (GTK_RANGE (self->volume_scale)), "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_object_bind_property (self->cues_switch, "active", self->volume_row, "sensitive",
+                          G_BINDING_SYNC_CREATE);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->cues_switch),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, self->cues_row, NULL, -1);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->volume_scale),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, self->volume_row, NULL, -1);
 
   g_signal_connect_object (self->settings, "changed::store-folder",
                            G_CALLBACK (update_store), self, G_CONNECT_SWAPPED);
