@@ -9,6 +9,9 @@
 
 #include "limber-application.h"
 #include "limber-export-command.h"
+#include "limber-home-window.h"
+#include "limber-program-file.h"
+#include "limber-session-log.h"
 #include "limber-preferences-window.h"
 #include "limber-renderer.h"
 #include "limber-window.h"
@@ -87,8 +90,13 @@ quit_action (GSimpleAction *action,
     gtk_window_close (l->data);
 }
 
+static void clinic_view_action (GSimpleAction *action,
+                                GVariant      *parameter,
+                                gpointer       user_data);
+
 static const GActionEntry app_actions[] = {
   { "about", about_action },
+  { "clinic-view", clinic_view_action },
   { "preferences", preferences_action },
   { "quit", quit_action },
 };
@@ -139,10 +147,43 @@ limber_application_startup (GApplication *application)
     g_warning ("%s", self->library_error->message);
 }
 
+static GtkWindow *
+find_window (LimberApplication *self,
+             GType              type)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type))
+      return l->data;
+  return NULL;
+}
+
+static LimberWindow *
+clinic_window (LimberApplication *self)
+{
+  GtkWindow *window = find_window (self, LIMBER_TYPE_WINDOW);
+
+  if (window == NULL)
+    window = GTK_WINDOW (limber_window_new (ADW_APPLICATION (self), self->library));
+  return LIMBER_WINDOW (window);
+}
+
+static LimberHomeWindow *
+home_window (LimberApplication *self)
+{
+  GtkWindow *window = find_window (self, LIMBER_TYPE_HOME_WINDOW);
+
+  if (window == NULL)
+    window = GTK_WINDOW (limber_home_window_new (ADW_APPLICATION (self), self->library));
+  return LIMBER_HOME_WINDOW (window);
+}
+
+/* Limber opens as it was last used: the clinic's records, or the patient's own program. */
 static void
 limber_application_activate (GApplication *application)
 {
   LimberApplication *self = LIMBER_APPLICATION (application);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *view = g_settings_get_string (settings, "view");
   GtkWindow *window;
 
   if (self->library_error != NULL)
@@ -152,10 +193,67 @@ limber_application_activate (GApplication *application)
     }
 
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
-  if (window == NULL)
-    window = GTK_WINDOW (limber_window_new (ADW_APPLICATION (self), self->library));
+  if (window == NULL && g_str_equal (view, "patient"))
+    window = GTK_WINDOW (home_window (self));
+  else if (window == NULL)
+    window = GTK_WINDOW (clinic_window (self));
 
   gtk_window_present (window);
+}
+
+/* A program file (double-clicked, or given on the command line) opens in the patient's view;
+ * a session log opens in the clinic's, imported into the record it belongs to. */
+static void
+limber_application_open (GApplication  *application,
+                         GFile        **files,
+                         int            n_files,
+                         const char    *hint)
+{
+  LimberApplication *self = LIMBER_APPLICATION (application);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  if (self->library_error != NULL)
+    {
+      show_library_error (self);
+      return;
+    }
+
+  for (int i = 0; i < n_files; i++)
+    {
+      g_autofree char *name = g_file_get_basename (files[i]);
+
+      if (name != NULL && g_str_has_suffix (name, LIMBER_LOG_FILE_EXTENSION))
+        {
+          LimberWindow *window = clinic_window (self);
+
+          gtk_window_present (GTK_WINDOW (window));
+          limber_patients_view_import_log (limber_window_get_patients_view (window), files[i]);
+        }
+      else
+        {
+          LimberHomeWindow *window = home_window (self);
+
+          gtk_window_present (GTK_WINDOW (window));
+          if (limber_home_window_open_file (window, files[i]))
+            g_settings_set_string (settings, "view", "patient");
+        }
+    }
+}
+
+/* From the patient's view back to the clinic's records, which open from then on. */
+static void
+clinic_view_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  LimberApplication *self = user_data;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GtkWindow *home = find_window (self, LIMBER_TYPE_HOME_WINDOW);
+
+  g_settings_set_string (settings, "view", "clinic");
+  gtk_window_present (GTK_WINDOW (clinic_window (self)));
+  if (home != NULL)
+    gtk_window_destroy (home);
 }
 
 /* `limber --export-still EXERCISE_ID FILE` draws a demonstration's still picture with no
@@ -268,6 +366,7 @@ limber_application_class_init (LimberApplicationClass *klass)
   object_class->dispose = limber_application_dispose;
   application_class->startup = limber_application_startup;
   application_class->activate = limber_application_activate;
+  application_class->open = limber_application_open;
   application_class->handle_local_options = limber_application_handle_local_options;
 }
 
@@ -300,7 +399,7 @@ limber_application_new (void)
 {
   return g_object_new (LIMBER_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", RESOURCE_PREFIX,
                        NULL);
 }

@@ -10,6 +10,8 @@
 
 #include "limber-patient-dialog.h"
 #include "limber-handout-group.h"
+#include "limber-session-log.h"
+#include "limber-session-start.h"
 #include "limber-sessions-group.h"
 #include "limber-patients-view.h"
 #include "limber-program-editor.h"
@@ -621,6 +623,77 @@ static void
 handout_changed_cb (LimberPatientsView *self)
 {
   commit (self);
+}
+
+/* A session's exercise was logged: the record shown is saved as any change is; a record no
+ * longer shown (the therapist opened another meanwhile) is saved as it is. */
+static void
+session_saved_cb (LimberPatient *patient,
+                  gpointer       owner)
+{
+  LimberPatientsView *self = owner;
+  g_autoptr(GError) error = NULL;
+
+  if (patient == self->patient)
+    {
+      commit (self);
+      return;
+    }
+
+  if (!limber_store_save (self->store, patient, &error))
+    {
+      /* Translators: the first %s is a patient's name, the second the reason */
+      g_autofree char *message = g_strdup_printf (_("%s’s session was not saved: %s"),
+                                                  patient->name, error->message);
+      g_message ("%s", message);
+      toast_message (self, message);
+    }
+}
+
+static void
+start_session_cb (LimberPatientsView *self)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  if (self->patient == NULL || limber_patient_get_active_program (self->patient) == NULL)
+    return;
+
+  limber_session_start (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->library,
+                        self->patient, settings, session_saved_cb, self);
+}
+
+/* Opens the record a log file belongs to and imports it there. Returns FALSE, saying why, when
+ * the log cannot be read or no record has its patient. */
+gboolean
+limber_patients_view_import_log (LimberPatientsView *self,
+                                 GFile              *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(LimberLogFile) log = NULL;
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *message = NULL;
+
+  if (!(bytes = g_file_load_bytes (file, NULL, NULL, &error)) ||
+      !(log = limber_log_file_load (bytes, path != NULL ? path : name, &error)))
+    /* Translators: the first %s is a file name, the second the reason */
+    message = g_strdup_printf (_("The log “%s” was not imported: %s"), name, error->message);
+  else if (limber_store_lookup (self->store, log->patient_id) == NULL)
+    /* Translators: the first %s is a file name, the second a patient's name */
+    message = g_strdup_printf (_("No record here has the patient of “%s” (%s). Open their page "
+                                 "and choose Import Log…"), name, log->patient_name);
+  else if (!limber_patients_view_open_patient (self, log->patient_id))
+    return FALSE;
+
+  if (message != NULL)
+    {
+      g_message ("%s", message);
+      toast_message (self, message);
+      return FALSE;
+    }
+
+  return limber_sessions_group_import_log (self->sessions_group, file);
 }
 
 /* Ctrl+P prints the handout from the patient's page. */
@@ -1597,6 +1670,7 @@ limber_patients_view_class_init (LimberPatientsViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, program_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, program_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, handout_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, start_session_cb);
 
   gtk_widget_class_install_action (widget_class, "patients.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "patients.edit", NULL, edit_action);

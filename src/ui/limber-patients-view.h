@@ -21,6 +21,8 @@ void           limber_patients_view_open_store     (LimberPatientsView *self,
 void           limber_patients_view_focus_search   (LimberPatientsView *self);
 LimberStore   *limber_patients_view_get_store      (LimberPatientsView *self);
 LimberPatient *limber_patients_view_get_patient    (LimberPatientsView *self);
+gboolean       limber_patients_view_import_log     (LimberPatientsView *self,
+                                                    GFile              *file);
 gboolean       limber_patients_view_open_patient   (LimberPatientsView *self,
                                                     const char         *id);
 void           limber_patients_view_open_program   (LimberPatientsView *self,

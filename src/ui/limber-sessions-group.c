@@ -28,6 +28,7 @@ struct _LimberSessionsGroup
 
 enum {
   CHANGED,
+  START,
   N_SIGNALS
 };
 
@@ -159,6 +160,8 @@ update (LimberSessionsGroup *self)
     adw_preferences_group_remove (self->group, g_ptr_array_index (self->rows, i));
   g_ptr_array_set_size (self->rows, 0);
 
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sessions.start",
+                                 program != NULL && program->prescriptions->len > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->group),
                           self->patient != NULL && (program != NULL || self->patient->sessions->len > 0));
   if (self->patient == NULL)
@@ -343,6 +346,14 @@ import_log_action (GtkWidget  *widget,
 }
 
 static void
+start_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  g_signal_emit (widget, signals[START], 0);
+}
+
+static void
 limber_sessions_group_dispose (GObject *object)
 {
   LimberSessionsGroup *self = (LimberSessionsGroup *)object;
@@ -372,7 +383,11 @@ limber_sessions_group_class_init (LimberSessionsGroupClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/limber-sessions-group.ui");
   gtk_widget_class_bind_template_child (widget_class, LimberSessionsGroup, group);
+  /* The therapist asked for a guided session of the active program. */
+  signals[START] = g_signal_new ("start", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                 NULL, NULL, NULL, G_TYPE_NONE, 0);
   gtk_widget_class_install_action (widget_class, "sessions.import-log", NULL, import_log_action);
+  gtk_widget_class_install_action (widget_class, "sessions.start", NULL, start_action);
 }
 
 static void
