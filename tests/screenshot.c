@@ -4,7 +4,8 @@
  *              [--demo-time SECONDS] [--reduced-motion]
  *              [--store DIR [--sample] [--patient NAME [--program]]]
  *              [--action NAME[:INT]] [--preferences] [--dialog]
- *              [--player SECONDS [--player-pain PAIN] [--player-complete]] OUT.png
+ *              [--player SECONDS [--player-pain PAIN] [--player-complete] [--player-steps]]
+ *              OUT.png
  * --sample fills DIR with three made-up patients; --action activates a window action, such as
  * patients.add or editor.edit:0 (an exercise's dosage); --dialog renders the newest dialog
  * instead of the main window; --player renders a guided session stopped at SECONDS, with
@@ -275,7 +276,7 @@ main (int   argc,
   gboolean preferences = FALSE;
   double demo_time = -1, player_time = -1;
   int player_pain = -1;
-  gboolean player_complete = FALSE;
+  gboolean player_complete = FALSE, player_steps = FALSE;
   int width = 1000, height = 700;
   LimberWindow *window;
   const GOptionEntry entries[] = {
@@ -301,6 +302,7 @@ main (int   argc,
       "Answer the first log panel with this pain", "PAIN" },
     { "player-complete", 0, 0, G_OPTION_ARG_NONE, &player_complete,
       "Answer every log panel", NULL },
+    { "player-steps", 0, 0, G_OPTION_ARG_NONE, &player_steps, "Show the steps panel", NULL },
     { NULL }
   };
 
@@ -359,6 +361,8 @@ main (int   argc,
     {
       GtkWidget *player = player_new (library, player_time, player_pain, player_complete);
 
+      if (player_steps)
+        gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (gtk_widget_get_template_child (player, LIMBER_TYPE_PLAYER, "steps_button")), TRUE);
       g_object_set_data_full (G_OBJECT (player), "output", g_strdup (argv[1]), g_free);
       gtk_window_set_default_size (GTK_WINDOW (player), width, height);
       gtk_window_present (GTK_WINDOW (player));
