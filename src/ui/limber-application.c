@@ -22,6 +22,7 @@ struct _LimberApplication
 
   LimberLibrary  *library;
   GError         *library_error;
+  GPtrArray      *pending_files;   /* files named on the command line, opened at activation */
 };
 
 G_DEFINE_FINAL_TYPE (LimberApplication, limber_application, ADW_TYPE_APPLICATION)
@@ -192,6 +193,14 @@ limber_application_activate (GApplication *application)
       return;
     }
 
+  if (self->pending_files != NULL)
+    {
+      g_autoptr(GPtrArray) files = g_steal_pointer (&self->pending_files);
+
+      g_application_open (application, (GFile **) files->pdata, files->len, "");
+      return;
+    }
+
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
   if (window == NULL && g_str_equal (view, "patient"))
     window = GTK_WINDOW (home_window (self));
@@ -325,6 +334,35 @@ export_pdf (GVariantDict       *options,
                                     files[n_files - 1], large_print, paper);
 }
 
+/* `limber FILE…`, as a double click runs it. The options took the file names, so GApplication
+ * does not open them itself: a running Limber is sent them, or this one opens them once it is
+ * activated. */
+static int
+open_command_line_files (LimberApplication   *self,
+                         const char * const  *names)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&self->pending_files, g_ptr_array_unref);
+  self->pending_files = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; names[i] != NULL; i++)
+    g_ptr_array_add (self->pending_files, g_file_new_for_commandline_arg (names[i]));
+
+  if (!g_application_register (G_APPLICATION (self), NULL, &error))
+    {
+      g_printerr ("limber: %s\n", error->message);
+      return 1;
+    }
+
+  if (g_application_get_is_remote (G_APPLICATION (self)))
+    {
+      g_application_open (G_APPLICATION (self), (GFile **) self->pending_files->pdata,
+                          self->pending_files->len, "");
+      return 0;
+    }
+  return -1;
+}
+
 static int
 limber_application_handle_local_options (GApplication *application,
                                          GVariantDict *options)
@@ -343,6 +381,8 @@ limber_application_handle_local_options (GApplication *application,
       g_printerr (_("limber: --patient, --paper and --large-print go with --export-pdf\n"));
       return 2;
     }
+  if (files != NULL && files[0] != NULL)
+    return open_command_line_files (LIMBER_APPLICATION (application), files);
   return -1;
 }
 
@@ -353,6 +393,7 @@ limber_application_dispose (GObject *object)
 
   g_clear_object (&self->library);
   g_clear_error (&self->library_error);
+  g_clear_pointer (&self->pending_files, g_ptr_array_unref);
 
   G_OBJECT_CLASS (limber_application_parent_class)->dispose (object);
 }
