@@ -531,6 +531,99 @@ test_view_fallback (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The button for @action_name, if a person can see and press it. */
+static gboolean
+can_press (GtkWidget  *root,
+           const char *action_name)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect (root, GTK_TYPE_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_actionable_get_action_name (buttons->pdata[i]), action_name) == 0)
+      return gtk_widget_is_sensitive (buttons->pdata[i]);
+
+  return FALSE;
+}
+
+static gboolean
+attached (gpointer data)
+{
+  return !limber_exercise_page_get_attaching (data);
+}
+
+static gboolean
+page_has_frame (gpointer data)
+{
+  return has_frame (limber_exercise_page_get_video_view (data));
+}
+
+/* The therapist's way: attach on the exercise's page, see it play, remove it again. */
+static void
+test_exercise_page (Fixture       *f,
+                    gconstpointer  data)
+{
+  LimberExercisePage *page = g_object_new (LIMBER_TYPE_EXERCISE_PAGE, NULL);
+  GtkWidget *window = gtk_window_new ();
+  LimberVideoView *view = limber_exercise_page_get_video_view (page);
+  g_autoptr(GFile) source = g_file_new_for_path (webm_path);
+  g_autofree char *notes = write_file (f, "notes.txt", "Not a film.\n");
+  g_autoptr(GFile) notes_file = g_file_new_for_path (notes);
+  g_autofree char *name = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 700);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_present (GTK_WINDOW (window));
+  limber_exercise_page_set_library (page, library);
+  limber_exercise_page_set_exercise (page, limber_library_lookup (library, "bridge"));
+  drain ();
+  g_assert_false (can_press (window, "exercise.attach-video"));
+
+  limber_exercise_page_set_store_folder (page, f->store);
+  drain ();
+  g_assert_false (limber_video_view_get_showing_video (view));
+  g_assert_true (can_press (window, "exercise.attach-video"));
+  g_assert_false (can_press (window, "exercise.remove-video"));
+
+  /* A file GStreamer cannot play is refused and nothing is copied. */
+  limber_exercise_page_attach_video (page, notes_file);
+  wait_for (attached, page);
+  g_assert_false (limber_video_view_get_showing_video (view));
+  g_assert_cmpuint (count_files (f->videos), ==, 0);
+
+  limber_exercise_page_attach_video (page, source);
+  g_assert_true (limber_exercise_page_get_attaching (page));
+  wait_for (attached, page);
+  name = limber_video_dup_exercise_video (f->store, "bridge", NULL);
+  g_assert_nonnull (name);
+  g_assert_true (limber_video_view_get_showing_video (view));
+  wait_for (page_has_frame, page);
+
+  /* Another exercise has no video of its own. */
+  limber_exercise_page_set_exercise (page, limber_library_lookup (library, "hip-hike"));
+  g_assert_false (limber_video_view_get_showing_video (view));
+  limber_exercise_page_set_exercise (page, limber_library_lookup (library, "bridge"));
+  g_assert_true (limber_video_view_get_showing_video (view));
+  drain ();
+  g_assert_true (can_press (window, "exercise.remove-video"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "exercise.remove-video", NULL));
+  g_assert_false (limber_video_view_get_showing_video (view));
+  g_clear_pointer (&name, g_free);
+  name = limber_video_dup_exercise_video (f->store, "bridge", NULL);
+  g_assert_null (name);
+
+  /* A map naming a file that is gone: the figure, and the reason under it. */
+  g_assert_true (limber_video_set_exercise_video (f->store, "bridge",
+    "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef.webm", NULL));
+  limber_exercise_page_set_exercise (page, limber_library_lookup (library, "hip-hike"));
+  limber_exercise_page_set_exercise (page, limber_library_lookup (library, "bridge"));
+  g_assert_false (limber_video_view_get_showing_video (view));
+  g_assert_nonnull (strstr (limber_video_view_get_message (view), "is missing from the clinic"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -566,6 +659,9 @@ main (int   argc,
   g_test_add ("/limber/video/view-plays", Fixture, NULL, fixture_set_up, test_view_plays,
               fixture_tear_down);
   g_test_add ("/limber/video/view-fallback", Fixture, NULL, fixture_set_up, test_view_fallback,
+              fixture_tear_down);
+
+  g_test_add ("/limber/video/exercise-page", Fixture, NULL, fixture_set_up, test_exercise_page,
               fixture_tear_down);
 
   status = g_test_run ();
