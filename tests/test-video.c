@@ -13,6 +13,7 @@
 
 #include "limber-exercise-page.h"
 #include "limber-prescription.h"
+#include "limber-prescription-dialog.h"
 #include "limber-video.h"
 #include "limber-video-probe.h"
 #include "limber-video-view.h"
@@ -624,6 +625,57 @@ test_exercise_page (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+dialog_attached (gpointer data)
+{
+  return !limber_prescription_dialog_get_attaching (data);
+}
+
+/* The therapist's way for one patient: the dosage dialog's video row. */
+static void
+test_prescription_dialog (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(LimberPrescription) prescription =
+    limber_prescription_new_for_exercise (limber_library_lookup (library, "bridge"));
+  LimberPrescriptionDialog *dialog =
+    limber_prescription_dialog_new (NULL, library, prescription, LIMBER_UNITS_METRIC);
+  g_autoptr(GFile) source = g_file_new_for_path (webm_path);
+  g_autofree char *notes = write_file (f, "notes.txt", "Not a film.\n");
+  g_autoptr(GFile) notes_file = g_file_new_for_path (notes);
+  g_autofree char *name = attach_webm (f);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  drain ();
+  /* Without a clinic folder there is nowhere to copy a video to. */
+  g_assert_false (can_press (GTK_WIDGET (dialog), "dialog.attach-video"));
+
+  limber_prescription_dialog_set_store_folder (dialog, f->store);
+  drain ();
+  g_assert_true (can_press (GTK_WIDGET (dialog), "dialog.attach-video"));
+  g_assert_false (can_press (GTK_WIDGET (dialog), "dialog.remove-video"));
+
+  limber_prescription_dialog_attach_video (dialog, notes_file);
+  wait_for (dialog_attached, dialog);
+  g_assert_null (limber_prescription_dialog_get_prescription (dialog)->video);
+  g_assert_nonnull (find_titled (GTK_WIDGET (dialog), GTK_TYPE_LABEL,
+                                 "“notes.txt” is not a video Limber can play: its name must end "
+                                 "in .webm, .mp4, .m4v, .mkv, .ogv, .mov"));
+
+  limber_prescription_dialog_attach_video (dialog, source);
+  g_assert_true (limber_prescription_dialog_get_attaching (dialog));
+  wait_for (dialog_attached, dialog);
+  g_assert_cmpstr (limber_prescription_dialog_get_prescription (dialog)->video, ==, name);
+  /* The video was there already: stored once. */
+  g_assert_cmpuint (count_files (f->videos), ==, 1);
+  drain ();
+  g_assert_true (can_press (GTK_WIDGET (dialog), "dialog.remove-video"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.remove-video", NULL));
+  g_assert_null (limber_prescription_dialog_get_prescription (dialog)->video);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -663,6 +715,9 @@ main (int   argc,
 
   g_test_add ("/limber/video/exercise-page", Fixture, NULL, fixture_set_up, test_exercise_page,
               fixture_tear_down);
+
+  g_test_add ("/limber/video/prescription-dialog", Fixture, NULL, fixture_set_up,
+              test_prescription_dialog, fixture_tear_down);
 
   status = g_test_run ();
 

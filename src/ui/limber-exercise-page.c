@@ -275,25 +275,13 @@ attach_video_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   LimberExercisePage *self = LIMBER_EXERCISE_PAGE (widget);
-  static const char * const mime_types[] = {
-    "video/webm", "video/mp4", "video/x-m4v", "video/x-matroska", "video/ogg",
-    "video/quicktime", NULL
-  };
-  const char * const *extensions = limber_video_get_extensions ();
   GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
   chooser = gtk_file_chooser_native_new (_("Attach Clinic Video"),
                                          GTK_WINDOW (gtk_widget_get_root (widget)),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Attach"), NULL);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-
-  gtk_file_filter_set_name (filter, _("Videos"));
-  for (guint i = 0; mime_types[i] != NULL; i++)
-    gtk_file_filter_add_mime_type (filter, mime_types[i]);
-  for (guint i = 0; extensions[i] != NULL; i++)
-    gtk_file_filter_add_suffix (filter, extensions[i]);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), limber_video_file_filter_new ());
 
   g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
