@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 
 #include "limber-video-view.h"
 
@@ -139,6 +140,51 @@ stream_error_cb (LimberVideoView *self)
   limber_video_view_show_problem (self, reason);
 }
 
+/* In a scrolled page the view is given its minimum height, and a video's picture may shrink to
+ * nothing: ask for the height the film's shape needs at the width offered. */
+static void
+limber_video_view_measure (GtkWidget      *widget,
+                           GtkOrientation  orientation,
+                           int             for_size,
+                           int            *minimum,
+                           int            *natural,
+                           int            *minimum_baseline,
+                           int            *natural_baseline)
+{
+  LimberVideoView *self = LIMBER_VIDEO_VIEW (widget);
+  double ratio;
+
+  gtk_widget_measure (self->box, orientation, for_size, minimum, natural, NULL, NULL);
+
+  if (orientation != GTK_ORIENTATION_VERTICAL || for_size <= 0 || self->stream == NULL ||
+      !gtk_widget_get_visible (self->video_card))
+    return;
+
+  ratio = gdk_paintable_get_intrinsic_aspect_ratio (GDK_PAINTABLE (self->stream));
+  if (ratio > 0)
+    {
+      *minimum = MAX (*minimum, (int) ceil (for_size / ratio));
+      *natural = MAX (*natural, *minimum);
+    }
+}
+
+static void
+limber_video_view_size_allocate (GtkWidget *widget,
+                                 int        width,
+                                 int        height,
+                                 int        baseline)
+{
+  LimberVideoView *self = LIMBER_VIDEO_VIEW (widget);
+
+  gtk_widget_allocate (self->box, width, height, baseline, NULL);
+}
+
+static GtkSizeRequestMode
+limber_video_view_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
 static void
 limber_video_view_dispose (GObject *object)
 {
@@ -211,7 +257,9 @@ limber_video_view_class_init (LimberVideoViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LimberVideoView, demonstration);
   gtk_widget_class_bind_template_child (widget_class, LimberVideoView, message_label);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->measure = limber_video_view_measure;
+  widget_class->size_allocate = limber_video_view_size_allocate;
+  widget_class->get_request_mode = limber_video_view_get_request_mode;
 }
 
 static void
