@@ -166,16 +166,24 @@ test_import (Fixture       *f,
              gconstpointer  data)
 {
   g_autofree char *name = attach_webm (f);
-  g_autofree char *again = attach_webm (f);
+  g_autofree char *again = NULL;
   g_autofree char *original = NULL;
   g_autofree char *copy = NULL;
   g_autofree char *copy_path = NULL;
   g_autofree char *expected = NULL;
   g_autofree char *hash = NULL;
   gsize original_length, copy_length;
-  GStatBuf buf;
+  GStatBuf buf, first;
 
   g_assert_true (g_file_get_contents (webm_path, &original, &original_length, NULL));
+  copy_path = g_build_filename (f->videos, name, NULL);
+  g_assert_cmpint (g_stat (copy_path, &first), ==, 0);
+
+  /* Attached again: found by its content, not copied a second time. */
+  again = attach_webm (f);
+  g_assert_cmpint (g_stat (copy_path, &buf), ==, 0);
+  g_assert_cmpuint (buf.st_ino, ==, first.st_ino);
+
   hash = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (guchar *) original, original_length);
   expected = g_strdup_printf ("%s.webm", hash);
   g_assert_cmpstr (name, ==, expected);
@@ -183,7 +191,6 @@ test_import (Fixture       *f,
 
   /* Stored once, byte for byte, privately, and no temporary file left. */
   g_assert_cmpuint (count_files (f->videos), ==, 1);
-  copy_path = g_build_filename (f->videos, name, NULL);
   g_assert_true (g_file_get_contents (copy_path, &copy, &copy_length, NULL));
   g_assert_cmpmem (copy, copy_length, original, original_length);
   g_assert_cmpint (g_stat (f->videos, &buf), ==, 0);
