@@ -332,6 +332,19 @@ test_map (Fixture       *f,
   g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
   g_assert_true (strstr (text, "\"kind\" : \"exercise-videos\"") != NULL);
 
+  /* What plays: the prescription's video, else the clinic's, else (NULL) the figure. */
+  g_clear_pointer (&found, g_free);
+  found = limber_video_choose (f->store, NULL, "bridge", &error);
+  g_assert_cmpstr (found, ==, name);
+  g_clear_pointer (&found, g_free);
+  found = limber_video_choose (f->store, "0123456789abcdef0123456789abcdef0123456789abcdef0123456789"
+                               "abcdef.mp4", "bridge", &error);
+  g_assert_cmpstr (found, ==, "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef.mp4");
+  g_clear_pointer (&found, g_free);
+  found = limber_video_choose (f->store, NULL, "bird-dog", &error);
+  g_assert_no_error (error);
+  g_assert_null (found);
+
   g_assert_true (limber_video_set_exercise_video (f->store, "bridge", NULL, &error));
   map = limber_video_map_load (f->store, &error);
   g_assert_no_error (error);

@@ -660,3 +660,20 @@ limber_video_set_exercise_video (GFile       *store_folder,
 
   return limber_video_map_save (store_folder, map, error);
 }
+
+/* What an exercise of a program plays: the prescription's own video, else the clinic's video
+ * for the exercise; NULL without an error means the animated figure. */
+char *
+limber_video_choose (GFile       *store_folder,
+                     const char  *prescription_video,
+                     const char  *exercise_id,
+                     GError     **error)
+{
+  g_return_val_if_fail (G_IS_FILE (store_folder), NULL);
+  g_return_val_if_fail (exercise_id != NULL, NULL);
+
+  if (prescription_video != NULL)
+    return g_strdup (prescription_video);
+
+  return limber_video_dup_exercise_video (store_folder, exercise_id, error);
+}

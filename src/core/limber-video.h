@@ -54,5 +54,9 @@ gboolean    limber_video_set_exercise_video (GFile         *store_folder,
                                              const char    *exercise_id,
                                              const char    *name,
                                              GError       **error);
+char       *limber_video_choose             (GFile         *store_folder,
+                                             const char    *prescription_video,
+                                             const char    *exercise_id,
+                                             GError       **error);
 
 G_END_DECLS
