@@ -20,6 +20,7 @@
 #include "ui-test-util.h"
 
 #define PASSWD "../../etc/passwd"
+#define OTHER_MP4 "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef.mp4"
 
 static char *webm_path;   /* made once, at start */
 static LimberLibrary *library;
@@ -337,9 +338,8 @@ test_map (Fixture       *f,
   found = limber_video_choose (f->store, NULL, "bridge", &error);
   g_assert_cmpstr (found, ==, name);
   g_clear_pointer (&found, g_free);
-  found = limber_video_choose (f->store, "0123456789abcdef0123456789abcdef0123456789abcdef0123456789"
-                               "abcdef.mp4", "bridge", &error);
-  g_assert_cmpstr (found, ==, "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef.mp4");
+  found = limber_video_choose (f->store, OTHER_MP4, "bridge", &error);
+  g_assert_cmpstr (found, ==, OTHER_MP4);
   g_clear_pointer (&found, g_free);
   found = limber_video_choose (f->store, NULL, "bird-dog", &error);
   g_assert_no_error (error);
@@ -679,8 +679,8 @@ test_prescription_dialog (Fixture       *f,
   wait_for (dialog_attached, dialog);
   g_assert_null (limber_prescription_dialog_get_prescription (dialog)->video);
   g_assert_nonnull (find_titled (GTK_WIDGET (dialog), GTK_TYPE_LABEL,
-                                 "“notes.txt” is not a video Limber can play: its name must end "
-                                 "in .webm, .mp4, .m4v, .mkv, .ogv, .mov"));
+                                 "“notes.txt” is not a video Limber can play: its name must "
+                                 "end in .webm, .mp4, .m4v, .mkv, .ogv, .mov"));
 
   limber_prescription_dialog_attach_video (dialog, source);
   g_assert_true (limber_prescription_dialog_get_attaching (dialog));

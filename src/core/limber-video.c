@@ -203,7 +203,8 @@ set_read_error (GError     **error,
                 const char  *display,
                 GError      *cause)
 {
-  g_set_error (error, LIMBER_VIDEO_ERROR, LIMBER_VIDEO_ERROR_READ, _("“%s” could not be read: %s"), display, cause->message);
+  g_set_error (error, LIMBER_VIDEO_ERROR, LIMBER_VIDEO_ERROR_READ,
+               _("“%s” could not be read: %s"), display, cause->message);
 }
 
 static void
