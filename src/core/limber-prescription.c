@@ -8,6 +8,7 @@
 
 #include "limber-enum-types.h"
 #include "limber-prescription.h"
+#include "limber-video.h"
 
 G_DEFINE_BOXED_TYPE (LimberPrescription, limber_prescription,
                      limber_prescription_copy, limber_prescription_free)
@@ -246,6 +247,22 @@ check_text (const char  *text,
   return TRUE;
 }
 
+/* @video NULL plays the clinic's video for the exercise, or its animation. */
+gboolean
+limber_prescription_set_video (LimberPrescription  *self,
+                               const char          *video,
+                               GError             **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (video != NULL && !limber_video_check_name (video, _("video"), error))
+    return FALSE;
+
+  g_free (self->video);
+  self->video = g_strdup (video);
+  return TRUE;
+}
+
 gboolean
 limber_prescription_set_note (LimberPrescription  *self,
                               const char          *note,
@@ -348,6 +365,7 @@ limber_prescription_copy (const LimberPrescription *self)
   copy->exercise_id = g_strdup (self->exercise_id);
   copy->modifications = g_strdupv (self->modifications);
   copy->note = g_strdup (self->note);
+  copy->video = g_strdup (self->video);
 
   return copy;
 }
@@ -373,6 +391,7 @@ limber_prescription_free (LimberPrescription *self)
   g_free (self->exercise_id);
   g_strfreev (self->modifications);
   g_free (self->note);
+  g_free (self->video);
   g_free (self);
 }
 
@@ -393,7 +412,8 @@ limber_prescription_equal (const LimberPrescription *a,
          (a->load != LIMBER_LOAD_BAND || a->band == b->band) &&
          g_strv_equal ((const char * const *) a->modifications,
                        (const char * const *) b->modifications) &&
-         g_strcmp0 (a->note, b->note) == 0;
+         g_strcmp0 (a->note, b->note) == 0 &&
+         g_strcmp0 (a->video, b->video) == 0;
 }
 
 /* Moves the prescription to a progression or regression. The sets, rest, tempo, frequency,
@@ -431,6 +451,9 @@ limber_prescription_switch_exercise (LimberPrescription *self,
 
   g_strfreev (self->modifications);
   self->modifications = g_strv_builder_end (kept);
+
+  /* A film of the old exercise would show the patient the wrong movement. */
+  g_clear_pointer (&self->video, g_free);
 }
 
 /* How many sides (or directions, for a band walk "each way") every rep is done on: 1 or 2. */
@@ -630,6 +653,34 @@ check_loaded_field (LimberField            field,
   return FALSE;
 }
 
+/* Optional: most prescriptions play the clinic's video or the animation. */
+static gboolean
+load_video (LimberPrescription    *self,
+            JsonObject            *object,
+            const LimberJsonPlace *place,
+            GError               **error)
+{
+  const char *video;
+
+  if (!json_object_has_member (object, "video"))
+    return TRUE;
+
+  if (!(video = limber_json_get_string (object, place, "video", error)))
+    return FALSE;
+
+  /* A name, never a path: "../../etc/passwd" or "/home/…" is refused here. */
+  if (!limber_video_name_is_valid (video))
+    {
+      g_autofree char *where = limber_json_place_format (place, "video");
+      g_autofree char *at = g_strdup_printf ("%s: %s", place->file, where);
+
+      return limber_video_check_name (video, at, error);
+    }
+
+  self->video = g_strdup (video);
+  return TRUE;
+}
+
 LimberPrescription *
 limber_prescription_load (JsonObject            *object,
                           const LimberJsonPlace *place,
@@ -637,7 +688,8 @@ limber_prescription_load (JsonObject            *object,
 {
   static const char * const members[] = {
     "id", "exercise", "sets", "reps", "hold_seconds", "rest_seconds", "tempo_up", "tempo_down",
-    "side", "times_per_day", "schedule", "days_per_week", "load", "modifications", "note", NULL
+    "side", "times_per_day", "schedule", "days_per_week", "load", "modifications", "note", "video",
+    NULL
   };
   g_autoptr(LimberPrescription) self = g_new0 (LimberPrescription, 1);
   g_auto(GStrv) modifications = NULL;
@@ -665,7 +717,8 @@ limber_prescription_load (JsonObject            *object,
                     &self->days_per_week, error)) ||
       !load_load (self, object, place, error) ||
       !(modifications = limber_json_get_strv (object, place, "modifications", 0, error)) ||
-      !limber_json_get_user_text (object, place, "note", TRUE, &note, error))
+      !limber_json_get_user_text (object, place, "note", TRUE, &note, error) ||
+      !load_video (self, object, place, error))
     return NULL;
 
   self->id = g_strdup (id);
@@ -757,5 +810,10 @@ limber_prescription_save (const LimberPrescription *self,
   json_builder_end_array (builder);
   json_builder_set_member_name (builder, "note");
   json_builder_add_string_value (builder, self->note);
+  if (self->video != NULL)
+    {
+      json_builder_set_member_name (builder, "video");
+      json_builder_add_string_value (builder, self->video);
+    }
   json_builder_end_object (builder);
 }

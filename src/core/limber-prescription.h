@@ -35,6 +35,7 @@ typedef struct
   LimberBand            band;
   GStrv                 modifications; /* from the exercise's list, or the therapist's own words */
   char                 *note;
+  char                 *video;         /* a video in the store (limber-video.h), or NULL */
 } LimberPrescription;
 
 /* The numbers a therapist can set, each with a clinically sensible range. */
@@ -82,6 +83,9 @@ double              limber_prescription_get_field     (const LimberPrescription 
                                                        LimberField               field);
 gboolean            limber_prescription_set_note      (LimberPrescription       *self,
                                                        const char               *note,
+                                                       GError                  **error);
+gboolean            limber_prescription_set_video     (LimberPrescription       *self,
+                                                       const char               *video,
                                                        GError                  **error);
 gboolean            limber_prescription_set_modifications (LimberPrescription   *self,
                                                            const char * const   *modifications,

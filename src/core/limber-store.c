@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "limber-store.h"
+#include "limber-store-private.h"
 
 #define CACHE_VERSION 3
 #define CACHE_ENTRY "(sxtssssbsussss)"
@@ -957,13 +958,57 @@ static gboolean check_unchanged (LimberStore  *self,
                                  const char   *name,
                                  GError      **error);
 
+/* The contents of an in-memory write, and where a test makes it stop half-way. */
+typedef struct
+{
+  const char      *data;
+  gsize            length;
+  LimberWriteStep  fail_at;
+} BufferWrite;
+
+static gboolean
+write_buffer (int           fd,
+              const char   *path,
+              gpointer      user_data,
+              GError      **error)
+{
+  BufferWrite *buffer = user_data;
+  gsize written = 0;
+
+  while (written < buffer->length)
+    {
+      gssize n;
+
+      if (buffer->fail_at == LIMBER_WRITE_STEP_WRITE && written >= buffer->length / 2)
+        {
+          fail_step (LIMBER_WRITE_STEP_WRITE, buffer->fail_at, path, error);
+          return FALSE;
+        }
+
+      n = write (fd, buffer->data + written,
+                 buffer->fail_at == LIMBER_WRITE_STEP_WRITE ? MAX (buffer->length / 2, 1)
+                                                            : buffer->length - written);
+      if (n < 0)
+        {
+          if (errno == EINTR)
+            continue;
+          set_write_error (error, errno, path);
+          return FALSE;
+        }
+      written += n;
+    }
+
+  return TRUE;
+}
+
 /* With @store, the document is checked again just before the rename, so that a change made
- * elsewhere while this one was being written and synced is not replaced. */
+ * elsewhere while this one was being written and synced is not replaced. @write_func fills
+ * the temporary file; the error it sets is passed on as it is. */
 static gboolean
 write_atomically (GFile            *folder,
                   const char       *name,
-                  const char       *data,
-                  gsize             length,
+                  LimberWriteFunc   write_func,
+                  gpointer          user_data,
                   LimberWriteStep   fail_at,
                   gboolean          crash,
                   LimberStore      *store,
@@ -975,7 +1020,6 @@ write_atomically (GFile            *folder,
   g_autofree char *random = g_uuid_string_random ();
   g_autofree char *temp_name = g_strdup_printf (".%s.%.8s.tmp", name, random);
   g_autofree char *temp_path = g_build_filename (folder_path, temp_name, NULL);
-  gsize written = 0;
   int fd = -1, dir_fd;
 
   if (fail_step (LIMBER_WRITE_STEP_OPEN, fail_at, temp_path, error))
@@ -988,27 +1032,8 @@ write_atomically (GFile            *folder,
       return FALSE;
     }
 
-  while (written < length)
-    {
-      gssize n;
-
-      if (fail_at == LIMBER_WRITE_STEP_WRITE && written >= length / 2)
-        {
-          fail_step (LIMBER_WRITE_STEP_WRITE, fail_at, temp_path, error);
-          goto failed;
-        }
-
-      n = write (fd, data + written,
-                 fail_at == LIMBER_WRITE_STEP_WRITE ? MAX (length / 2, 1) : length - written);
-      if (n < 0)
-        {
-          if (errno == EINTR)
-            continue;
-          set_write_error (error, errno, path);
-          goto failed;
-        }
-      written += n;
-    }
+  if (!write_func (fd, path, user_data, error))
+    goto failed;
 
   if (fail_step (LIMBER_WRITE_STEP_SYNC, fail_at, temp_path, error))
     goto failed;
@@ -1065,6 +1090,39 @@ failed:
   return FALSE;
 }
 
+static gboolean
+write_data_atomically (GFile            *folder,
+                       const char       *name,
+                       const char       *data,
+                       gsize             length,
+                       LimberWriteStep   fail_at,
+                       gboolean          crash,
+                       LimberStore      *store,
+                       const char       *record_name,
+                       GError          **error)
+{
+  BufferWrite buffer = { data, length, fail_at };
+
+  return write_atomically (folder, name, write_buffer, &buffer, fail_at, crash, store,
+                           record_name, error);
+}
+
+/* For contents too large to hold in memory (videos): @write_func streams them in. */
+gboolean
+limber_write_file_atomically_with (GFile            *folder,
+                                   const char       *name,
+                                   LimberWriteFunc   write_func,
+                                   gpointer          user_data,
+                                   GError          **error)
+{
+  g_return_val_if_fail (G_IS_FILE (folder), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (write_func != NULL, FALSE);
+
+  return write_atomically (folder, name, write_func, user_data, LIMBER_WRITE_STEP_NONE, FALSE,
+                           NULL, NULL, error);
+}
+
 gboolean
 limber_write_file_atomically (GFile            *folder,
                               const char       *name,
@@ -1074,7 +1132,8 @@ limber_write_file_atomically (GFile            *folder,
                               gboolean          crash,
                               GError          **error)
 {
-  return write_atomically (folder, name, data, length, fail_at, crash, NULL, NULL, error);
+  return write_data_atomically (folder, name, data, length, fail_at, crash, NULL, NULL,
+                                error);
 }
 
 /* Says why a save failed in words a therapist can act on. */
@@ -1219,8 +1278,8 @@ write_patient (LimberStore    *self,
   g_autofree char *path = NULL;
   g_autofree char *etag = etag_for (data, length);
 
-  if (!write_atomically (self->folder, file, data, length, self->fault_step, self->fault_crash,
-                         self, patient->name, &write_error))
+  if (!write_data_atomically (self->folder, file, data, length, self->fault_step,
+                              self->fault_crash, self, patient->name, &write_error))
     {
       g_autofree char *current = NULL;
 

@@ -1,16 +1,18 @@
 /* limber-exercise-page.c: the detail page of one exercise: its demonstration and dosage first,
  * then the steps, the cautions set apart, modifications, and links to its easier and harder
- * versions. */
+ * versions. The demonstration is the clinic's own video when the clinic attached one. */
 #define G_LOG_DOMAIN "Limber"
 
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 
-#include "limber-demonstration.h"
 #include "limber-exercise-page.h"
 #include "limber-ui-util.h"
 #include "limber-units.h"
+#include "limber-video.h"
+#include "limber-video-probe.h"
+#include "limber-video-view.h"
 
 struct _LimberExercisePage
 {
@@ -19,11 +21,16 @@ struct _LimberExercisePage
   LimberExercise *exercise;
   LimberLibrary  *library;
   GSettings      *settings;
+  GFile          *store_folder;   /* where the clinic's videos are, or NULL */
+  char           *video_name;     /* the clinic's video for this exercise, or NULL */
+  GCancellable   *attaching;      /* while a video is being checked and copied */
 
   GtkScrolledWindow *scrolled_window;
   GtkLabel       *name_label;
   GtkLabel       *kind_label;
-  LimberDemonstration *demonstration;
+  LimberVideoView *video_view;
+  GtkWidget      *video_buttons;
+  GtkWidget      *remove_video_button;
   GtkLabel       *dosage_label;
   GtkLabel       *amplitude_label;
   GtkLabel       *muscles_label;
@@ -59,9 +66,13 @@ limber_exercise_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->settings, self);
   g_clear_object (&self->settings);
 
+  g_cancellable_cancel (self->attaching);
+  g_clear_object (&self->attaching);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIMBER_TYPE_EXERCISE_PAGE);
   g_clear_object (&self->exercise);
   g_clear_object (&self->library);
+  g_clear_object (&self->store_folder);
+  g_clear_pointer (&self->video_name, g_free);
 
   G_OBJECT_CLASS (limber_exercise_page_parent_class)->dispose (object);
 }
@@ -104,6 +115,202 @@ limber_exercise_page_set_property (GObject      *object,
     }
 }
 
+/* ---- The clinic's video ---- */
+
+static void
+toast (LimberExercisePage *self,
+       const char         *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 0);
+  limber_show_toast (GTK_WIDGET (self), toast);
+}
+
+static void
+update_video_actions (LimberExercisePage *self)
+{
+  gboolean usable = self->store_folder != NULL && self->exercise != NULL;
+
+  gtk_widget_set_visible (self->video_buttons, usable);
+  gtk_widget_set_visible (self->remove_video_button, self->video_name != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "exercise.attach-video",
+                                 usable && self->attaching == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "exercise.remove-video",
+                                 usable && self->video_name != NULL && self->attaching == NULL);
+}
+
+/* The clinic's video if it has one and it can be found, else the figure (with a line saying
+ * why, when there should have been a video). */
+static void
+update_video (LimberExercisePage *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&self->video_name, g_free);
+
+  if (self->store_folder != NULL && self->exercise != NULL)
+    {
+      self->video_name = limber_video_dup_exercise_video (self->store_folder,
+                                                          limber_exercise_get_id (self->exercise),
+                                                          &error);
+      if (self->video_name != NULL)
+        file = limber_video_resolve (self->store_folder, self->video_name, &error);
+    }
+
+  if (error != NULL)
+    limber_video_view_show_problem (self->video_view, error->message);
+  else
+    limber_video_view_set_video (self->video_view, file);
+
+  update_video_actions (self);
+}
+
+typedef struct
+{
+  LimberExercisePage *self;        /* NULL once the page is gone */
+  char               *exercise_id;
+  char               *exercise_name;
+  char               *display_name;
+} Attaching;
+
+static void
+attaching_free (Attaching *attaching)
+{
+  g_clear_weak_pointer (&attaching->self);
+  g_free (attaching->exercise_id);
+  g_free (attaching->exercise_name);
+  g_free (attaching->display_name);
+  g_free (attaching);
+}
+
+static void
+attached_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Attaching *attaching = user_data;
+  LimberExercisePage *self = attaching->self;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = limber_video_attach_finish (result, &error);
+  g_autofree char *message = NULL;
+
+  if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      attaching_free (attaching);
+      return;
+    }
+
+  g_clear_object (&self->attaching);
+
+  if (name != NULL &&
+      limber_video_set_exercise_video (self->store_folder, attaching->exercise_id, name, &error))
+    /* Translators: the first %s is a file name, the second an exercise's name */
+    message = g_strdup_printf (_("“%s” is now the clinic’s video for %s"),
+                               attaching->display_name, attaching->exercise_name);
+  else
+    message = g_strdup (error->message);
+
+  toast (self, message);
+  update_video (self);
+  attaching_free (attaching);
+}
+
+/* Checks that GStreamer can play @file, copies it into the clinic folder and shows it for the
+ * exercise on this page, for everyone at the clinic. The result is said in a toast. */
+void
+limber_exercise_page_attach_video (LimberExercisePage *self,
+                                   GFile              *file)
+{
+  Attaching *attaching;
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (LIMBER_IS_EXERCISE_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (self->store_folder != NULL && self->exercise != NULL);
+  g_return_if_fail (self->attaching == NULL);
+
+  attaching = g_new0 (Attaching, 1);
+  g_set_weak_pointer (&attaching->self, self);
+  attaching->exercise_id = g_strdup (limber_exercise_get_id (self->exercise));
+  attaching->exercise_name = g_strdup (limber_exercise_get_name (self->exercise));
+  path = g_file_get_path (file);
+  attaching->display_name = path != NULL ? g_filename_display_basename (path)
+                                         : g_file_get_parse_name (file);
+
+  self->attaching = g_cancellable_new ();
+  update_video_actions (self);
+  limber_video_attach_async (self->store_folder, file, self->attaching, attached_cb, attaching);
+}
+
+gboolean
+limber_exercise_page_get_attaching (LimberExercisePage *self)
+{
+  g_return_val_if_fail (LIMBER_IS_EXERCISE_PAGE (self), FALSE);
+  return self->attaching != NULL;
+}
+
+static void
+chooser_response_cb (GtkNativeDialog    *chooser,
+                     int                 response,
+                     LimberExercisePage *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+
+  if (file != NULL && self->store_folder != NULL && self->exercise != NULL &&
+      self->attaching == NULL)
+    limber_exercise_page_attach_video (self, file);
+  g_object_unref (self);
+}
+
+static void
+attach_video_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  LimberExercisePage *self = LIMBER_EXERCISE_PAGE (widget);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Attach Clinic Video"),
+                                         GTK_WINDOW (gtk_widget_get_root (widget)),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Attach"), NULL);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), limber_video_file_filter_new ());
+
+  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+remove_video_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  LimberExercisePage *self = LIMBER_EXERCISE_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (self->store_folder == NULL || self->exercise == NULL)
+    return;
+
+  if (limber_video_set_exercise_video (self->store_folder, limber_exercise_get_id (self->exercise),
+                                       NULL, &error))
+    /* Translators: %s is an exercise's name */
+    message = g_strdup_printf (_("%s shows the animation again"),
+                               limber_exercise_get_name (self->exercise));
+  else
+    message = g_strdup (error->message);
+
+  toast (self, message);
+  update_video (self);
+}
+
 static void
 limber_exercise_page_class_init (LimberExercisePageClass *klass)
 {
@@ -122,13 +329,20 @@ limber_exercise_page_class_init (LimberExercisePageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  g_type_ensure (LIMBER_TYPE_DEMONSTRATION);
+  g_type_ensure (LIMBER_TYPE_VIDEO_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/limber-exercise-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LimberExercisePage, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, LimberExercisePage, name_label);
   gtk_widget_class_bind_template_child (widget_class, LimberExercisePage, kind_label);
-  gtk_widget_class_bind_template_child (widget_class, LimberExercisePage, demonstration);
+  gtk_widget_class_bind_template_child (widget_class, LimberExercisePage, video_view);
+  gtk_widget_class_bind_template_child (widget_class, LimberExercisePage, video_buttons);
+  gtk_widget_class_bind_template_child (widget_class, LimberExercisePage, remove_video_button);
+
+  gtk_widget_class_install_action (widget_class, "exercise.attach-video", NULL,
+                                   attach_video_action);
+  gtk_widget_class_install_action (widget_class, "exercise.remove-video", NULL,
+                                   remove_video_action);
   gtk_widget_class_bind_template_child (widget_class, LimberExercisePage, dosage_label);
   gtk_widget_class_bind_template_child (widget_class, LimberExercisePage, amplitude_label);
   gtk_widget_class_bind_template_child (widget_class, LimberExercisePage, muscles_label);
@@ -147,6 +361,7 @@ static void
 limber_exercise_page_init (LimberExercisePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  update_video_actions (self);
 
   /* Heights in the units chosen in Preferences. */
   self->settings = g_settings_new (APP_ID);
@@ -241,8 +456,9 @@ limber_exercise_page_update (LimberExercisePage *self)
   gtk_label_set_label (self->name_label, limber_exercise_get_name (exercise));
   gtk_label_set_label (self->kind_label, kind);
   /* The demonstration is named after its exercise and holds as long as the dosage says. */
-  limber_demonstration_show_motion (self->demonstration, limber_exercise_get_id (exercise),
-                                    dosage->hold_seconds);
+  limber_video_view_show_motion (self->video_view, limber_exercise_get_id (exercise),
+                                 dosage->hold_seconds);
+  update_video (self);
   gtk_label_set_label (self->dosage_label, dosage_text);
   gtk_label_set_label (self->amplitude_label, amplitude);
   gtk_widget_set_visible (GTK_WIDGET (self->amplitude_label), amplitude != NULL);
@@ -298,4 +514,29 @@ limber_exercise_page_set_library (LimberExercisePage *self,
 
   if (g_set_object (&self->library, library))
     limber_exercise_page_update (self);
+}
+
+/* The clinic folder, whose videos/ holds the clinic's own films; NULL hides them. */
+void
+limber_exercise_page_set_store_folder (LimberExercisePage *self,
+                                       GFile              *folder)
+{
+  g_return_if_fail (LIMBER_IS_EXERCISE_PAGE (self));
+  g_return_if_fail (!folder || G_IS_FILE (folder));
+
+  if (self->store_folder != NULL && folder != NULL && g_file_equal (self->store_folder, folder))
+    return;
+
+  /* A copy into the old folder finishes there, but no longer concerns this page. */
+  g_cancellable_cancel (self->attaching);
+  g_clear_object (&self->attaching);
+  g_set_object (&self->store_folder, folder);
+  update_video (self);
+}
+
+LimberVideoView *
+limber_exercise_page_get_video_view (LimberExercisePage *self)
+{
+  g_return_val_if_fail (LIMBER_IS_EXERCISE_PAGE (self), NULL);
+  return self->video_view;
 }

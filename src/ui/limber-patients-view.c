@@ -1472,6 +1472,7 @@ limber_patients_view_open_store (LimberPatientsView *self,
 
   self->store = limber_store_new (folder, cache);
   limber_store_set_create_folder (self->store, create);
+  limber_program_editor_set_store_folder (self->program_editor, folder);
   /* After the filter model, so that it has caught up when the list is updated. */
   gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (self->store));
   g_signal_connect_swapped (self->store, "items-changed", G_CALLBACK (store_items_changed_cb), self);

@@ -10,6 +10,8 @@
 #include <math.h>
 
 #include "limber-prescription-dialog.h"
+#include "limber-ui-util.h"
+#include "limber-video-probe.h"
 
 typedef enum
 {
@@ -63,6 +65,8 @@ struct _LimberPrescriptionDialog
   LimberWeightUnit     weight_unit;  /* the unit the ankle weight is shown in */
   gboolean             syncing;      /* the rows are being filled from the copy */
   gboolean             note_refused;
+  GFile               *store_folder; /* where videos are copied; NULL hides the video row */
+  GCancellable        *attaching;    /* while a video is being checked and copied */
   NumberRow            rows[N_ROWS];
 
   AdwWindowTitle      *window_title;
@@ -82,6 +86,11 @@ struct _LimberPrescriptionDialog
   GtkListBox          *change_list;
   GtkTextView         *note_view;
   GtkLabel            *note_error_label;
+  AdwPreferencesGroup *video_group;
+  AdwActionRow        *video_row;
+  GtkSpinner          *video_spinner;
+  GtkWidget           *remove_video_button;
+  GtkLabel            *video_error_label;
 };
 
 enum {
@@ -152,7 +161,8 @@ row_unit_subtitle (NumberRow *row)
 static gboolean
 can_finish (LimberPrescriptionDialog *self)
 {
-  if (self->note_refused)
+  /* Done waits for a video being copied, so the prescription never names half a copy. */
+  if (self->note_refused || self->attaching != NULL)
     return FALSE;
 
   for (guint i = 0; i < N_ROWS; i++)
@@ -166,6 +176,146 @@ static void
 update_done (LimberPrescriptionDialog *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.done", can_finish (self));
+}
+
+/* ---- The patient's own video ---- */
+
+static void
+show_video (LimberPrescriptionDialog *self,
+            const char               *problem)
+{
+  gboolean busy = self->attaching != NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->video_group), self->store_folder != NULL);
+  adw_action_row_set_subtitle (self->video_row,
+                               busy ? _("Checking and copying the video…")
+                               : self->prescription->video != NULL
+                               ? _("A video of this exercise attached for this patient")
+                               : _("None: the clinic’s video or the animation is shown"));
+  gtk_widget_set_visible (GTK_WIDGET (self->video_spinner), busy);
+  gtk_spinner_set_spinning (self->video_spinner, busy);
+  gtk_widget_set_visible (self->remove_video_button, self->prescription->video != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.attach-video",
+                                 self->store_folder != NULL && !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.remove-video",
+                                 self->prescription->video != NULL && !busy);
+
+  gtk_label_set_label (self->video_error_label, problem != NULL ? problem : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->video_error_label), problem != NULL);
+  update_done (self);
+}
+
+typedef struct
+{
+  LimberPrescriptionDialog *self;   /* NULL once the dialog is gone */
+  char                     *display_name;
+} Attaching;
+
+static void
+attached_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Attaching *attaching = user_data;
+  LimberPrescriptionDialog *self = attaching->self;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = limber_video_attach_finish (result, &error);
+
+  if (self != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_clear_object (&self->attaching);
+      if (name != NULL)
+        limber_prescription_set_video (self->prescription, name, &error);
+      show_video (self, error != NULL ? error->message : NULL);
+    }
+
+  g_clear_weak_pointer (&attaching->self);
+  g_free (attaching->display_name);
+  g_free (attaching);
+}
+
+/* Checks that GStreamer can play @file and copies it into the clinic folder; the copy of the
+ * prescription names it once that is done, and the document is saved with Done as usual. */
+void
+limber_prescription_dialog_attach_video (LimberPrescriptionDialog *self,
+                                         GFile                    *file)
+{
+  Attaching *attaching;
+
+  g_return_if_fail (LIMBER_IS_PRESCRIPTION_DIALOG (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (self->store_folder != NULL && self->attaching == NULL);
+
+  attaching = g_new0 (Attaching, 1);
+  g_set_weak_pointer (&attaching->self, self);
+  self->attaching = g_cancellable_new ();
+  show_video (self, NULL);
+  limber_video_attach_async (self->store_folder, file, self->attaching, attached_cb, attaching);
+}
+
+gboolean
+limber_prescription_dialog_get_attaching (LimberPrescriptionDialog *self)
+{
+  g_return_val_if_fail (LIMBER_IS_PRESCRIPTION_DIALOG (self), FALSE);
+  return self->attaching != NULL;
+}
+
+static void
+chooser_response_cb (GtkNativeDialog          *chooser,
+                     int                       response,
+                     LimberPrescriptionDialog *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+
+  if (file != NULL && self->attaching == NULL && !gtk_widget_in_destruction (GTK_WIDGET (self)))
+    limber_prescription_dialog_attach_video (self, file);
+  g_object_unref (self);
+}
+
+static void
+attach_video_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  LimberPrescriptionDialog *self = LIMBER_PRESCRIPTION_DIALOG (widget);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Attach Video for This Patient"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Attach"), NULL);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), limber_video_file_filter_new ());
+  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* The file stays in the clinic folder: another prescription may name it. */
+static void
+remove_video_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  LimberPrescriptionDialog *self = LIMBER_PRESCRIPTION_DIALOG (widget);
+
+  limber_prescription_set_video (self->prescription, NULL, NULL);
+  show_video (self, NULL);
+}
+
+void
+limber_prescription_dialog_set_store_folder (LimberPrescriptionDialog *self,
+                                             GFile                    *folder)
+{
+  g_return_if_fail (LIMBER_IS_PRESCRIPTION_DIALOG (self));
+  g_return_if_fail (!folder || G_IS_FILE (folder));
+
+  g_cancellable_cancel (self->attaching);
+  g_clear_object (&self->attaching);
+  g_set_object (&self->store_folder, folder);
+  show_video (self, NULL);
 }
 
 /* The dosage wraps only after a " · ", never inside "3 s hold" or "3–4 days". */
@@ -891,9 +1041,13 @@ switch_exercise_action (GtkWidget  *widget,
   if (to == NULL || self->exercise == NULL || to == self->exercise)
     return;
 
+  /* A video still being copied was meant for the old exercise. */
+  g_cancellable_cancel (self->attaching);
+  g_clear_object (&self->attaching);
   limber_prescription_switch_exercise (self->prescription, self->exercise, to);
   g_set_object (&self->exercise, to);
   show_prescription (self);
+  show_video (self, NULL);
 
   /* The row that was pressed is gone; the keyboard stays among the versions. */
   first = gtk_widget_get_first_child (GTK_WIDGET (self->change_list));
@@ -926,9 +1080,12 @@ limber_prescription_dialog_dispose (GObject *object)
     if (self->rows[i].spin != NULL)
       g_signal_handlers_disconnect_by_data (self->rows[i].spin, &self->rows[i]);
 
+  g_cancellable_cancel (self->attaching);
+  g_clear_object (&self->attaching);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIMBER_TYPE_PRESCRIPTION_DIALOG);
   g_clear_object (&self->exercise);
   g_clear_object (&self->library);
+  g_clear_object (&self->store_folder);
 
   G_OBJECT_CLASS (limber_prescription_dialog_parent_class)->dispose (object);
 }
@@ -991,6 +1148,13 @@ limber_prescription_dialog_class_init (LimberPrescriptionDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LimberPrescriptionDialog, change_group);
   gtk_widget_class_bind_template_child (widget_class, LimberPrescriptionDialog, change_list);
   gtk_widget_class_bind_template_child (widget_class, LimberPrescriptionDialog, note_view);
+  gtk_widget_class_bind_template_child (widget_class, LimberPrescriptionDialog, video_group);
+  gtk_widget_class_bind_template_child (widget_class, LimberPrescriptionDialog, video_row);
+  gtk_widget_class_bind_template_child (widget_class, LimberPrescriptionDialog, video_spinner);
+  gtk_widget_class_bind_template_child (widget_class, LimberPrescriptionDialog,
+                                        remove_video_button);
+  gtk_widget_class_bind_template_child (widget_class, LimberPrescriptionDialog,
+                                        video_error_label);
   gtk_widget_class_bind_template_child (widget_class, LimberPrescriptionDialog,
                                         note_error_label);
   for (guint i = 0; i < N_ROWS; i++)
@@ -1016,6 +1180,10 @@ limber_prescription_dialog_class_init (LimberPrescriptionDialogClass *klass)
                                    switch_exercise_action);
   gtk_widget_class_install_action (widget_class, "dialog.remove-modification", "s",
                                    remove_modification_action);
+  gtk_widget_class_install_action (widget_class, "dialog.attach-video", NULL,
+                                   attach_video_action);
+  gtk_widget_class_install_action (widget_class, "dialog.remove-video", NULL,
+                                   remove_video_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "dialog.cancel", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
@@ -1116,6 +1284,7 @@ limber_prescription_dialog_new (GtkWindow                *parent,
 
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->note_view), prescription->note, -1);
   show_prescription (self);
+  show_video (self, NULL);
 
   return self;
 }

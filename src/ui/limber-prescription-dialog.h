@@ -21,5 +21,10 @@ limber_prescription_dialog_new              (GtkWindow                *parent,
                                              LimberUnits               units);
 const LimberPrescription *
 limber_prescription_dialog_get_prescription (LimberPrescriptionDialog *self);
+void     limber_prescription_dialog_set_store_folder (LimberPrescriptionDialog *self,
+                                                      GFile                    *folder);
+void     limber_prescription_dialog_attach_video     (LimberPrescriptionDialog *self,
+                                                      GFile                    *file);
+gboolean limber_prescription_dialog_get_attaching    (LimberPrescriptionDialog *self);
 
 G_END_DECLS

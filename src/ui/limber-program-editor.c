@@ -19,6 +19,7 @@ struct _LimberProgramEditor
   GtkWidget            parent_instance;
 
   LimberLibrary       *library;
+  GFile               *store_folder; /* for the prescriptions' videos */
   LimberPatient       *patient;
   LimberProgram       *program;     /* owned by the patient */
   GSettings           *settings;
@@ -390,6 +391,7 @@ limber_program_editor_edit (LimberProgramEditor *self,
   dialog = limber_prescription_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                            self->library, prescription,
                                            limber_units_from_setting (units));
+  limber_prescription_dialog_set_store_folder (dialog, self->store_folder);
   g_signal_connect_object (dialog, "done", G_CALLBACK (dialog_done_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -740,6 +742,7 @@ limber_program_editor_dispose (GObject *object)
   g_clear_pointer (&self->visit_dates, g_ptr_array_unref);
   g_clear_pointer (&self->warning_rows, g_ptr_array_unref);
   g_clear_object (&self->library);
+  g_clear_object (&self->store_folder);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (limber_program_editor_parent_class)->dispose (object);
@@ -790,4 +793,15 @@ limber_program_editor_init (LimberProgramEditor *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->settings = g_settings_new (APP_ID);
   self->warning_rows = g_ptr_array_new ();
+}
+
+/* The clinic folder the program's videos are copied into. */
+void
+limber_program_editor_set_store_folder (LimberProgramEditor *self,
+                                        GFile               *folder)
+{
+  g_return_if_fail (LIMBER_IS_PROGRAM_EDITOR (self));
+  g_return_if_fail (!folder || G_IS_FILE (folder));
+
+  g_set_object (&self->store_folder, folder);
 }

@@ -11,6 +11,8 @@ G_BEGIN_DECLS
 #define LIMBER_TYPE_PROGRAM_EDITOR (limber_program_editor_get_type ())
 G_DECLARE_FINAL_TYPE (LimberProgramEditor, limber_program_editor, LIMBER, PROGRAM_EDITOR, GtkWidget)
 
+void           limber_program_editor_set_store_folder (LimberProgramEditor *self,
+                                                       GFile               *folder);
 void           limber_program_editor_set_library (LimberProgramEditor *self,
                                                   LimberLibrary       *library);
 void           limber_program_editor_set_program (LimberProgramEditor *self,

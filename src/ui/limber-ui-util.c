@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "limber-ui-util.h"
+#include "limber-video.h"
 
 void
 limber_box_remove_all (GtkBox *box)
@@ -193,4 +194,24 @@ limber_format_session_time (GDateTime *time)
 
   /* Translators: a date and time, as in "Tuesday 24 November, 09:12"; see strftime(3) */
   return g_date_time_format (local, _("%A %-d %B, %H:%M"));
+}
+
+/* The videos Limber accepts, by type and, where the type is unknown, by extension. */
+GtkFileFilter *
+limber_video_file_filter_new (void)
+{
+  static const char * const mime_types[] = {
+    "video/webm", "video/mp4", "video/x-m4v", "video/x-matroska", "video/ogg",
+    "video/quicktime", NULL
+  };
+  const char * const *extensions = limber_video_get_extensions ();
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Videos"));
+  for (guint i = 0; mime_types[i] != NULL; i++)
+    gtk_file_filter_add_mime_type (filter, mime_types[i]);
+  for (guint i = 0; extensions[i] != NULL; i++)
+    gtk_file_filter_add_suffix (filter, extensions[i]);
+
+  return filter;
 }

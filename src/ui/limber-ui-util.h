@@ -28,4 +28,6 @@ void limber_show_toast           (GtkWidget          *widget,
 void limber_toast_set_scoped     (AdwToast           *toast);
 void limber_dismiss_scoped_toast (GtkWidget          *widget);
 
+GtkFileFilter *limber_video_file_filter_new (void);
+
 G_END_DECLS

@@ -287,6 +287,8 @@ open_store (LimberWindow *self)
 
   folder = g_file_new_for_path (path);
   limber_patients_view_open_store (self->patients_view, folder, is_default);
+  /* The clinic's videos live in the same folder as its patients. */
+  limber_exercise_page_set_store_folder (self->exercise_page, folder);
 }
 
 static void
