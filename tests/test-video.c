@@ -12,6 +12,7 @@
 #include <gst/gst.h>
 
 #include "limber-exercise-page.h"
+#include "limber-player.h"
 #include "limber-prescription.h"
 #include "limber-prescription-dialog.h"
 #include "limber-video.h"
@@ -696,6 +697,69 @@ test_prescription_dialog (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+static gboolean
+player_has_frame (gpointer data)
+{
+  LimberVideoView *view = LIMBER_VIDEO_VIEW (find_first (data, LIMBER_TYPE_VIDEO_VIEW));
+
+  return view != NULL && gtk_widget_get_mapped (GTK_WIDGET (view)) && has_frame (view);
+}
+
+static const char *
+player_note (LimberPlayer *player)
+{
+  GtkWidget *label = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (player),
+                                                                LIMBER_TYPE_PLAYER, "note_label"));
+
+  return gtk_widget_get_visible (label) ? gtk_label_get_label (GTK_LABEL (label)) : NULL;
+}
+
+/* The guided session plays the clinic's video for the exercise that has one, the figure for
+ * the next, and says why when a prescription's video is missing from the folder. */
+static void
+test_player (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *name = attach_webm (f);
+  g_autoptr(LimberProgram) program = limber_program_new ("Videos");
+  g_autoptr(GError) error = NULL;
+  LimberPrescription *first, *second;
+  LimberPlayer *player;
+  GtkWidget *stack;
+
+  g_assert_true (limber_video_set_exercise_video (f->store, "bridge", name, &error));
+  g_assert_no_error (error);
+  first = limber_prescription_new_for_exercise (limber_library_lookup (library, "bridge"));
+  second = limber_prescription_new_for_exercise (limber_library_lookup (library, "hip-hike"));
+  g_ptr_array_add (program->prescriptions, first);
+  g_ptr_array_add (program->prescriptions, second);
+  g_assert_true (limber_prescription_set_video (second, OTHER_MP4, &error));
+
+  player = limber_player_new (NULL, library, program, NULL);
+  limber_player_set_video_folder (player, f->store);
+  gtk_window_set_default_size (GTK_WINDOW (player), 1280, 800);
+  gtk_window_present (GTK_WINDOW (player));
+  stack = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (player), LIMBER_TYPE_PLAYER,
+                                                     "demonstration_stack"));
+
+  wait_for (player_has_frame, player);
+  g_assert_null (player_note (player));
+
+  /* The second exercise's own video is not in the folder: the figure, and why. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (player), "player.skip-forward", NULL));
+  drain ();
+  click (find_titled (GTK_WIDGET (player), GTK_TYPE_TOGGLE_BUTTON, "S_kipped"));
+  click (find_titled (GTK_WIDGET (player), GTK_TYPE_BUTTON, "_Continue"));
+  drain ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "figure");
+  g_assert_nonnull (player_note (player));
+  g_assert_nonnull (strstr (player_note (player), "The clinic’s video is not shown"));
+  g_assert_nonnull (strstr (player_note (player), OTHER_MP4));
+
+  gtk_window_destroy (GTK_WINDOW (player));
+  drain ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -738,6 +802,8 @@ main (int   argc,
 
   g_test_add ("/limber/video/prescription-dialog", Fixture, NULL, fixture_set_up,
               test_prescription_dialog, fixture_tear_down);
+  g_test_add ("/limber/video/player", Fixture, NULL, fixture_set_up, test_player,
+              fixture_tear_down);
 
   status = g_test_run ();
 

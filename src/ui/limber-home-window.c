@@ -427,7 +427,7 @@ limber_home_window_start_session (LimberHomeWindow *self)
   g_return_val_if_fail (active_program (self) != NULL, NULL);
 
   return limber_session_start (GTK_WINDOW (self), self->library, self->patient, self->settings,
-                               session_saved_cb, self);
+                               NULL, session_saved_cb, self);
 }
 
 static void

@@ -11,6 +11,8 @@
 
 #include "limber-figure-view.h"
 #include "limber-player-private.h"
+#include "limber-video-view.h"
+#include "limber-video.h"
 
 #define NONE G_MAXUINT
 #define N_PAIN (LIMBER_PAIN_MAX + 1)
@@ -76,6 +78,10 @@ struct _LimberPlayer
   GtkWidget           *session_box;
   GtkWidget           *controls;
   GtkLabel            *note_label;
+  char                *sound_note;    /* said once: the session goes on without sound */
+  char                *video_note;    /* why this exercise's clinic video is not shown */
+  GFile               *video_folder;  /* the store's, for clinic videos; NULL for none */
+  LimberVideoView     *video_view;
   GtkLabel            *log_title;
   GtkOrientable       *outcome_box;
   GtkToggleButton     *done_button;
@@ -315,6 +321,9 @@ numbered_line (const char *number,
   return box;
 }
 
+static void load_video (LimberPlayer *self,
+                        guint         index);
+
 static void
 show_exercise (LimberPlayer *self,
                guint         index)
@@ -327,6 +336,7 @@ show_exercise (LimberPlayer *self,
   self->current_exercise = index;
   set_text (self->name_label, limber_exercise_get_name (exercise));
   load_motion (self, exercise);
+  load_video (self, index);
 
   remove_children (self->steps_list);
   for (guint i = 0; steps != NULL && steps[i] != NULL; i++)
@@ -344,16 +354,102 @@ show_exercise (LimberPlayer *self,
   gtk_widget_set_visible (self->cautions_box, any_caution);
 }
 
+/* The figure again, keeping the video view for the next exercise that has a video. */
+static void
+show_figure (LimberPlayer *self)
+{
+  gtk_stack_set_visible_child_name (self->demonstration_stack,
+                                    limber_figure_view_get_motion (self->figure_view) != NULL
+                                    ? "figure" : "none");
+}
+
+static void
+update_note (LimberPlayer *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->sound_note != NULL && self->video_note != NULL)
+    text = g_strdup_printf ("%s\n%s", self->video_note, self->sound_note);
+  else
+    text = g_strdup (self->video_note != NULL ? self->video_note : self->sound_note);
+
+  gtk_label_set_label (self->note_label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->note_label), text != NULL);
+}
+
 static void
 show_note (LimberPlayer *self,
            const char   *text)
 {
   /* Said once: the session goes on without sound. */
-  if (gtk_widget_get_visible (GTK_WIDGET (self->note_label)))
+  if (self->sound_note != NULL)
     return;
   g_message ("%s", text);
-  gtk_label_set_label (self->note_label, text);
-  gtk_widget_set_visible (GTK_WIDGET (self->note_label), TRUE);
+  self->sound_note = g_strdup (text);
+  update_note (self);
+}
+
+/* GStreamer could not play the clinic's video: the figure, which follows the session, and
+ * the reason. */
+static void
+video_message_cb (LimberPlayer *self)
+{
+  const char *message = limber_video_view_get_message (self->video_view);
+
+  if (message == NULL || message[0] == '\0' || limber_video_view_get_showing_video (self->video_view))
+    return;
+
+  g_free (self->video_note);
+  self->video_note = g_strdup (message);
+  show_figure (self);
+  update_note (self);
+}
+
+/* The prescription's own video, else the clinic's for the exercise, else the figure. A video
+ * that is missing or cannot be played is said in a line; the figure takes its place. */
+static void
+load_video (LimberPlayer *self,
+            guint         index)
+{
+  const LimberPrescription *p = g_ptr_array_index (self->program->prescriptions, index);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *name = NULL;
+
+  g_clear_pointer (&self->video_note, g_free);
+  if (self->video_folder != NULL &&
+      (name = limber_video_choose (self->video_folder, p->video, p->exercise_id, &error)) != NULL)
+    file = limber_video_resolve (self->video_folder, name, &error);
+
+  if (file == NULL)
+    {
+      if (error != NULL)
+        {
+          /* Translators: %s says why, naming the video */
+          self->video_note = g_strdup_printf (_("The clinic’s video is not shown: %s"),
+                                              error->message);
+          g_message ("%s", self->video_note);
+        }
+      if (self->video_view != NULL)
+        limber_video_view_set_video (self->video_view, NULL);
+      show_figure (self);
+      update_note (self);
+      return;
+    }
+
+  if (self->video_view == NULL)
+    {
+      self->video_view = LIMBER_VIDEO_VIEW (limber_video_view_new ());
+      g_signal_connect_object (self->video_view, "notify::message",
+                               G_CALLBACK (video_message_cb), self, G_CONNECT_SWAPPED);
+      limber_player_set_demonstration (self, GTK_WIDGET (self->video_view));
+    }
+  else
+    gtk_stack_set_visible_child (self->demonstration_stack, GTK_WIDGET (self->video_view));
+
+  limber_video_view_set_video (self->video_view, file);
+  update_note (self);
+  video_message_cb (self);
 }
 
 static void
@@ -845,6 +941,10 @@ limber_player_dispose (GObject *object)
   g_clear_object (&self->timeline);
   g_clear_object (&self->settings);
   g_clear_object (&self->library);
+  g_clear_object (&self->video_folder);
+  g_clear_pointer (&self->sound_note, g_free);
+  g_clear_pointer (&self->video_note, g_free);
+  self->video_view = NULL;
 
   G_OBJECT_CLASS (limber_player_parent_class)->dispose (object);
 }
@@ -1072,6 +1172,20 @@ limber_player_set_demonstration (LimberPlayer *self,
     gtk_stack_set_visible_child_name (self->demonstration_stack,
                                       limber_figure_view_get_motion (self->figure_view) != NULL
                                       ? "figure" : "none");
+}
+
+/* Plays the clinic's videos from the store folder @folder, where exercises have them. Set
+ * before the window is shown; NULL (the default) always shows the figure. */
+void
+limber_player_set_video_folder (LimberPlayer *self,
+                                GFile        *folder)
+{
+  g_return_if_fail (LIMBER_IS_PLAYER (self));
+  g_return_if_fail (folder == NULL || G_IS_FILE (folder));
+
+  g_set_object (&self->video_folder, folder);
+  if (self->current_exercise != NONE)
+    load_video (self, self->current_exercise);
 }
 
 /* For tests: cues into a fake sound output instead of the desktop's. */

@@ -26,5 +26,7 @@ LimberTimeline *limber_player_get_timeline       (LimberPlayer        *self);
 LimberSession  *limber_player_get_session        (LimberPlayer        *self);
 void            limber_player_set_demonstration  (LimberPlayer        *self,
                                                   GtkWidget           *widget);
+void            limber_player_set_video_folder   (LimberPlayer        *self,
+                                                  GFile               *folder);
 
 G_END_DECLS

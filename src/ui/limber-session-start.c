@@ -22,13 +22,15 @@ logged_cb (LimberPlayer  *player,
   saved (patient, owner);
 }
 
-/* Opens the player on @patient's active program. @owner (a GObject) gets @saved calls for as
+/* Opens the player on @patient's active program, with the clinic's videos from the store
+ * folder @video_folder (NULL on the patient's own PC, where there are none). @owner (a GObject) gets @saved calls for as
  * long as it lives; the record is kept by the player meanwhile. */
 GtkWidget *
 limber_session_start (GtkWindow              *parent,
                       LimberLibrary          *library,
                       LimberPatient          *patient,
                       GSettings              *settings,
+                      GFile                  *video_folder,
                       LimberSessionSavedFunc  saved,
                       gpointer                owner)
 {
@@ -39,6 +41,7 @@ limber_session_start (GtkWindow              *parent,
   g_return_val_if_fail (G_IS_OBJECT (owner), NULL);
 
   player = limber_player_new (parent, library, program, settings);
+  limber_player_set_video_folder (player, video_folder);
   g_object_set_data_full (G_OBJECT (player), "limber-patient", limber_patient_ref (patient),
                           (GDestroyNotify) limber_patient_unref);
   g_object_set_data (G_OBJECT (player), "limber-saved", saved);

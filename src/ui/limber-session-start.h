@@ -18,6 +18,7 @@ GtkWidget *limber_session_start (GtkWindow              *parent,
                                  LimberLibrary          *library,
                                  LimberPatient          *patient,
                                  GSettings              *settings,
+                                 GFile                  *video_folder,
                                  LimberSessionSavedFunc  saved,
                                  gpointer                owner);
 
