@@ -5,11 +5,14 @@
  *              [--store DIR [--sample] [--patient NAME [--program]]]
  *              [--action NAME[:INT]] [--preferences] [--dialog]
  *              [--player SECONDS [--player-pain PAIN] [--player-complete] [--player-steps]]
+ *              [--sessions] [--home FILE.limber [--sample]]
  *              OUT.png
  * --sample fills DIR with three made-up patients; --action activates a window action, such as
  * patients.add or editor.edit:0 (an exercise's dosage); --dialog renders the newest dialog
  * instead of the main window; --player renders a guided session stopped at SECONDS, with
- * --player-pain its log panel answered "Partly" with PAIN, with --player-complete its end. */
+ * --player-pain its log panel answered "Partly" with PAIN, with --player-complete its end;
+ * --home renders the patient's own view after opening FILE.limber (with --sample, three weeks
+ * of made-up sessions), in the folder under $XDG_DATA_HOME. */
 #include "config.h"
 
 #include <adwaita.h>
@@ -17,6 +20,9 @@
 
 #include "limber-figure-view.h"
 #include "limber-handout-group.h"
+#include "limber-home-window.h"
+#include "limber-home.h"
+#include "limber-sessions-group.h"
 #include "limber-player-private.h"
 #include "limber-preferences-window.h"
 #include "limber-program-editor.h"
@@ -231,6 +237,63 @@ newest_dialog (GtkWidget *main_window)
   return main_window;
 }
 
+/* The patient's page scrolled so that its Sessions group is at the top. */
+static gboolean
+scroll_to_sessions_cb (gpointer data)
+{
+  GtkWidget *group = find_type (data, LIMBER_TYPE_SESSIONS_GROUP);
+  GtkWidget *scrolled = group != NULL ? gtk_widget_get_ancestor (group, GTK_TYPE_SCROLLED_WINDOW) : NULL;
+  graphene_point_t point;
+
+  if (scrolled != NULL &&
+      gtk_widget_compute_point (group, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
+                                &GRAPHENE_POINT_INIT (0, 0), &point))
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)),
+                              point.y - 12);
+  return G_SOURCE_REMOVE;
+}
+
+/* The patient's view of @path, as after a double click, with sample sessions if asked. */
+static GtkWidget *
+home_window_new (LimberLibrary *library,
+                 const char    *path,
+                 gboolean       sample)
+{
+  g_autofree char *folder_path = limber_home_get_default_folder ();
+  g_autoptr(GFile) folder = g_file_new_for_path (folder_path);
+  g_autoptr(LimberStore) store = limber_store_new (folder, NULL);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GFile) source = g_file_new_for_path (path);
+  g_autoptr(LimberProgramFile) file = NULL;
+  g_autoptr(LimberPatient) patient = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  limber_store_set_create_folder (store, TRUE);
+  if (!limber_store_load (store, &error) ||
+      !(bytes = g_file_load_bytes (source, NULL, NULL, &error)) ||
+      !(file = limber_program_file_load (bytes, path, &error)) ||
+      !(patient = limber_home_import (store, file, bytes, now, &error)))
+    {
+      g_printerr ("screenshot: %s\n", error->message);
+      return NULL;
+    }
+
+  if (sample)
+    {
+      add_sample_sessions (patient, limber_patient_get_active_program (patient), now);
+      if (!limber_store_save (store, patient, &error))
+        {
+          g_printerr ("screenshot: %s\n", error->message);
+          return NULL;
+        }
+    }
+
+  g_settings_set_string (settings, "home-record", patient->id);
+  return g_object_new (LIMBER_TYPE_HOME_WINDOW, "library", library, NULL);
+}
+
 static gboolean
 render_cb (gpointer data)
 {
@@ -277,6 +340,8 @@ main (int   argc,
   double demo_time = -1, player_time = -1;
   int player_pain = -1;
   gboolean player_complete = FALSE, player_steps = FALSE;
+  g_autofree char *home_file = NULL;
+  gboolean sessions = FALSE;
   int width = 1000, height = 700;
   LimberWindow *window;
   const GOptionEntry entries[] = {
@@ -303,6 +368,10 @@ main (int   argc,
     { "player-complete", 0, 0, G_OPTION_ARG_NONE, &player_complete,
       "Answer every log panel", NULL },
     { "player-steps", 0, 0, G_OPTION_ARG_NONE, &player_steps, "Show the steps panel", NULL },
+    { "sessions", 0, 0, G_OPTION_ARG_NONE, &sessions,
+      "Scroll the patient's page to its Sessions group", NULL },
+    { "home", 0, 0, G_OPTION_ARG_FILENAME, &home_file,
+      "Render the patient's view of this program file", "FILE.limber" },
     { NULL }
   };
 
@@ -355,6 +424,21 @@ main (int   argc,
           add_sample_patients (store, library);
         }
       g_settings_set_string (settings, "store-folder", store_dir);
+    }
+
+  if (home_file != NULL)
+    {
+      GtkWidget *home = home_window_new (library, home_file, sample);
+
+      if (home == NULL)
+        return 1;
+      g_object_set_data_full (G_OBJECT (home), "output", g_strdup (argv[1]), g_free);
+      gtk_window_set_default_size (GTK_WINDOW (home), width, height);
+      gtk_window_present (GTK_WINDOW (home));
+      g_timeout_add (1200, render_cb, home);
+      while (g_list_model_get_n_items (gtk_window_get_toplevels ()) > 0)
+        g_main_context_iteration (NULL, TRUE);
+      return 0;
     }
 
   if (player_time >= 0)
@@ -444,6 +528,8 @@ main (int   argc,
       gtk_window_present (GTK_WINDOW (window_preferences));
     }
 
+  if (sessions)
+    g_timeout_add (900, scroll_to_sessions_cb, window);
   /* Long enough for the first frames and any leaflet transition. */
   g_timeout_add (1200, render_cb, window);
 
