@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "core-test-util.h"
 
@@ -34,4 +35,21 @@ remove_tree (const char *path)
     }
 
   g_rmdir (path);
+}
+
+/* A patient document on disk, as the next start reads it; the test fails if it does not load. */
+LimberPatient *
+load_patient_file (const char *path)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  LimberPatient *patient;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  bytes = g_bytes_new (contents, strlen (contents));
+  patient = limber_patient_load (bytes, path, &error);
+  g_assert_no_error (error);
+  return patient;
 }

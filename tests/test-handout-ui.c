@@ -138,17 +138,8 @@ static LimberPatient *
 reload_patient (Fixture *fixture)
 {
   g_autofree char *path = g_build_filename (fixture->folder, "example.json", NULL);
-  g_autofree char *contents = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  LimberPatient *patient;
 
-  g_file_get_contents (path, &contents, NULL, &error);
-  g_assert_no_error (error);
-  bytes = g_bytes_new (contents, strlen (contents));
-  patient = limber_patient_load (bytes, path, &error);
-  g_assert_no_error (error);
-  return patient;
+  return load_patient_file (path);
 }
 
 static void
@@ -395,14 +386,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
 
   if (!ui_test_init (&argc, &argv))
     return g_test_run ();
 
-  library = limber_library_new ();
-  limber_library_load_resource (library, LIMBER_LIBRARY_RESOURCE_PATH, &error);
-  g_assert_no_error (error);
+  library = load_library ();
 
   g_test_add ("/limber/handout-ui/export-pdf", Fixture, NULL, fixture_set_up, test_export_pdf,
               fixture_tear_down);

@@ -141,17 +141,8 @@ read_record (const char *id)
 {
   g_autofree char *name = g_strconcat (id, ".json", NULL);
   g_autofree char *path = g_build_filename (data_home, APP_ID, LIMBER_HOME_FOLDER_NAME, name, NULL);
-  g_autofree char *contents = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  LimberPatient *patient;
 
-  g_file_get_contents (path, &contents, NULL, &error);
-  g_assert_no_error (error);
-  bytes = g_bytes_new (contents, strlen (contents));
-  patient = limber_patient_load (bytes, path, &error);
-  g_assert_no_error (error);
-  return patient;
+  return load_patient_file (path);
 }
 
 static gboolean
@@ -334,7 +325,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
   /* The patient's folder is under the data folder: a private one, set before GLib reads it. */
@@ -344,9 +334,7 @@ main (int   argc,
   if (!ui_test_init (&argc, &argv))
     return g_test_run ();
 
-  library = limber_library_new ();
-  limber_library_load_resource (library, LIMBER_LIBRARY_RESOURCE_PATH, &error);
-  g_assert_no_error (error);
+  library = load_library ();
 
   g_test_add ("/limber/home/open-from-application", Fixture, NULL, fixture_set_up,
               test_open_from_application, fixture_tear_down);

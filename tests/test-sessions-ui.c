@@ -93,13 +93,7 @@ read_document (Fixture *fixture)
 static LimberPatient *
 reload (Fixture *fixture)
 {
-  g_autofree char *contents = read_document (fixture);
-  g_autoptr(GBytes) bytes = g_bytes_new (contents, strlen (contents));
-  g_autoptr(GError) error = NULL;
-  LimberPatient *patient = limber_patient_load (bytes, fixture->document, &error);
-
-  g_assert_no_error (error);
-  return patient;
+  return load_patient_file (fixture->document);
 }
 
 /* A log of @n sessions, one a day up to now, for the example's active program; the last
@@ -281,14 +275,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
 
   if (!ui_test_init (&argc, &argv))
     return g_test_run ();
 
-  library = limber_library_new ();
-  limber_library_load_resource (library, LIMBER_LIBRARY_RESOURCE_PATH, &error);
-  g_assert_no_error (error);
+  library = load_library ();
 
   g_test_add ("/limber/sessions-ui/empty", Fixture, NULL, fixture_set_up, test_empty,
               fixture_tear_down);

@@ -772,9 +772,7 @@ main (int   argc,
     return 0;
   gst_init (&argc, &argv);
 
-  library = limber_library_new ();
-  if (!limber_library_load_resource (library, LIMBER_LIBRARY_RESOURCE_PATH, &error))
-    g_error ("%s", error->message);
+  library = load_library ();
 
   folder = g_dir_make_tmp ("limber-webm-XXXXXX", &error);
   g_assert_no_error (error);

@@ -252,21 +252,13 @@ limber_exercise_page_get_attaching (LimberExercisePage *self)
 }
 
 static void
-chooser_response_cb (GtkNativeDialog    *chooser,
-                     int                 response,
-                     LimberExercisePage *self)
+video_chosen (GtkWidget *widget,
+              GFile     *file)
 {
-  g_autoptr(GFile) file = NULL;
+  LimberExercisePage *self = LIMBER_EXERCISE_PAGE (widget);
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-
-  if (file != NULL && self->store_folder != NULL && self->exercise != NULL &&
-      self->attaching == NULL)
+  if (self->store_folder != NULL && self->exercise != NULL && self->attaching == NULL)
     limber_exercise_page_attach_video (self, file);
-  g_object_unref (self);
 }
 
 static void
@@ -274,17 +266,8 @@ attach_video_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
-  LimberExercisePage *self = LIMBER_EXERCISE_PAGE (widget);
-  GtkFileChooserNative *chooser;
-
-  chooser = gtk_file_chooser_native_new (_("Attach Clinic Video"),
-                                         GTK_WINDOW (gtk_widget_get_root (widget)),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Attach"), NULL);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), limber_video_file_filter_new ());
-
-  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  limber_choose_file (widget, _("Attach Clinic Video"), GTK_FILE_CHOOSER_ACTION_OPEN,
+                      _("_Attach"), limber_video_file_filter_new (), NULL, video_chosen);
 }
 
 static void

@@ -138,54 +138,44 @@ limber_handout_group_save_program_file (LimberHandoutGroup *self,
   return save (self, file, limber_handout_save_program_file, _("The program file was not saved: %s"));
 }
 
-typedef gboolean (*SaveFunc) (LimberHandoutGroup *self, GFile *file);
-
 static void
-chooser_response_cb (GtkNativeDialog    *chooser,
-                     int                 response,
-                     LimberHandoutGroup *self)
+pdf_chosen (GtkWidget *widget,
+            GFile     *file)
 {
-  SaveFunc save = g_object_get_data (G_OBJECT (chooser), "limber-save");
+  LimberHandoutGroup *self = LIMBER_HANDOUT_GROUP (widget);
 
-  if (response == GTK_RESPONSE_ACCEPT && self->patient != NULL && active_program (self) != NULL)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-      save (self, file);
-    }
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
+  if (self->patient != NULL && active_program (self) != NULL)
+    limber_handout_group_export_pdf (self, file);
 }
 
 static void
-choose_file (LimberHandoutGroup *self,
-             const char         *title,
-             const char         *extension,
-             const char         *filter_name,
-             SaveFunc            save)
+program_file_chosen (GtkWidget *widget,
+                     GFile     *file)
+{
+  LimberHandoutGroup *self = LIMBER_HANDOUT_GROUP (widget);
+
+  if (self->patient != NULL && active_program (self) != NULL)
+    limber_handout_group_save_program_file (self, file);
+}
+
+static void
+choose_file (LimberHandoutGroup   *self,
+             const char           *title,
+             const char           *extension,
+             const char           *filter_name,
+             const char           *mime_type,
+             LimberFileChosenFunc  chosen)
 {
   LimberProgram *program = active_program (self);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *name = NULL;
-  g_autofree char *pattern = g_strconcat ("*", extension, NULL);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  GtkFileChooserNative *chooser;
 
   /* A PDF is of one day; a program file is the program, whenever it was saved. */
   name = limber_program_file_suggest_name (self->patient->name, program->name,
                                            g_str_equal (extension, ".pdf") ? now : NULL,
                                            extension);
-  chooser = gtk_file_chooser_native_new (title,
-                                         GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  gtk_file_filter_set_name (filter, filter_name);
-  gtk_file_filter_add_pattern (filter, pattern);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_object_set_data (G_OBJECT (chooser), "limber-save", save);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (chooser_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  limber_choose_file (GTK_WIDGET (self), title, GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
+                      limber_file_filter_new (filter_name, extension, mime_type), name, chosen);
 }
 
 static void
@@ -194,7 +184,7 @@ export_pdf_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   choose_file (LIMBER_HANDOUT_GROUP (widget), _("Export Handout as PDF"), ".pdf",
-               _("PDF documents"), limber_handout_group_export_pdf);
+               _("PDF documents"), "application/pdf", pdf_chosen);
 }
 
 static void
@@ -203,7 +193,7 @@ save_program_file_action (GtkWidget  *widget,
                           GVariant   *parameter)
 {
   choose_file (LIMBER_HANDOUT_GROUP (widget), _("Save Program File"), LIMBER_PROGRAM_FILE_EXTENSION,
-               _("Limber program files"), limber_handout_group_save_program_file);
+               _("Limber program files"), LIMBER_PROGRAM_FILE_MIME_TYPE, program_file_chosen);
 }
 
 static void

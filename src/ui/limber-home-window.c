@@ -439,18 +439,10 @@ start_action (GtkWidget  *widget,
 }
 
 static void
-open_response_cb (GtkNativeDialog  *chooser,
-                  int               response,
-                  LimberHomeWindow *self)
+program_chosen (GtkWidget *widget,
+                GFile     *file)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-      limber_home_window_open_file (self, file);
-    }
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
+  limber_home_window_open_file (LIMBER_HOME_WINDOW (widget), file);
 }
 
 static void
@@ -458,33 +450,21 @@ open_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  GtkFileChooserNative *chooser;
-
-  chooser = gtk_file_chooser_native_new (_("Open Program File"), GTK_WINDOW (widget),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_filter_set_name (filter, _("Limber program files"));
-  gtk_file_filter_add_pattern (filter, "*" LIMBER_PROGRAM_FILE_EXTENSION);
-  gtk_file_filter_add_mime_type (filter, LIMBER_PROGRAM_FILE_MIME_TYPE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (open_response_cb), widget, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  limber_choose_file (widget, _("Open Program File"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
+                      limber_file_filter_new (_("Limber program files"),
+                                              LIMBER_PROGRAM_FILE_EXTENSION,
+                                              LIMBER_PROGRAM_FILE_MIME_TYPE),
+                      NULL, program_chosen);
 }
 
 static void
-export_response_cb (GtkNativeDialog  *chooser,
-                    int               response,
-                    LimberHomeWindow *self)
+log_chosen (GtkWidget *widget,
+            GFile     *file)
 {
-  if (response == GTK_RESPONSE_ACCEPT && self->patient != NULL)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  LimberHomeWindow *self = LIMBER_HOME_WINDOW (widget);
 
-      limber_home_window_export_log (self, file);
-    }
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
+  if (self->patient != NULL)
+    limber_home_window_export_log (self, file);
 }
 
 static void
@@ -494,22 +474,16 @@ export_log_action (GtkWidget  *widget,
 {
   LimberHomeWindow *self = LIMBER_HOME_WINDOW (widget);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = NULL;
-  GtkFileChooserNative *chooser;
 
   /* Translators: part of the log file's name, as in "Ann Lee – session log – 2026-11-26" */
   name = limber_program_file_suggest_name (self->patient->name, _("session log"), now,
                                            LIMBER_LOG_FILE_EXTENSION);
-  chooser = gtk_file_chooser_native_new (_("Export Log for Your Clinic"), GTK_WINDOW (widget),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  gtk_file_filter_set_name (filter, _("Limber session logs"));
-  gtk_file_filter_add_pattern (filter, "*" LIMBER_LOG_FILE_EXTENSION);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (export_response_cb), widget, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  limber_choose_file (widget, _("Export Log for Your Clinic"), GTK_FILE_CHOOSER_ACTION_SAVE,
+                      _("_Save"),
+                      limber_file_filter_new (_("Limber session logs"), LIMBER_LOG_FILE_EXTENSION,
+                                              LIMBER_LOG_FILE_MIME_TYPE),
+                      name, log_chosen);
 }
 
 static void

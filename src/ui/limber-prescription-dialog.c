@@ -261,20 +261,13 @@ limber_prescription_dialog_get_attaching (LimberPrescriptionDialog *self)
 }
 
 static void
-chooser_response_cb (GtkNativeDialog          *chooser,
-                     int                       response,
-                     LimberPrescriptionDialog *self)
+video_chosen (GtkWidget *widget,
+              GFile     *file)
 {
-  g_autoptr(GFile) file = NULL;
+  LimberPrescriptionDialog *self = LIMBER_PRESCRIPTION_DIALOG (widget);
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-
-  if (file != NULL && self->attaching == NULL && !gtk_widget_in_destruction (GTK_WIDGET (self)))
+  if (self->attaching == NULL)
     limber_prescription_dialog_attach_video (self, file);
-  g_object_unref (self);
 }
 
 static void
@@ -282,15 +275,8 @@ attach_video_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
-  LimberPrescriptionDialog *self = LIMBER_PRESCRIPTION_DIALOG (widget);
-  GtkFileChooserNative *chooser;
-
-  chooser = gtk_file_chooser_native_new (_("Attach Video for This Patient"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Attach"), NULL);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), limber_video_file_filter_new ());
-  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  limber_choose_file (widget, _("Attach Video for This Patient"), GTK_FILE_CHOOSER_ACTION_OPEN,
+                      _("_Attach"), limber_video_file_filter_new (), NULL, video_chosen);
 }
 
 /* The file stays in the clinic folder: another prescription may name it. */

@@ -310,18 +310,13 @@ limber_sessions_group_import_log (LimberSessionsGroup *self,
 }
 
 static void
-chooser_response_cb (GtkNativeDialog     *chooser,
-                     int                  response,
-                     LimberSessionsGroup *self)
+log_chosen (GtkWidget *widget,
+            GFile     *file)
 {
-  if (response == GTK_RESPONSE_ACCEPT && self->patient != NULL)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  LimberSessionsGroup *self = LIMBER_SESSIONS_GROUP (widget);
 
-      limber_sessions_group_import_log (self, file);
-    }
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
+  if (self->patient != NULL)
+    limber_sessions_group_import_log (self, file);
 }
 
 static void
@@ -329,20 +324,10 @@ import_log_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  LimberSessionsGroup *self = LIMBER_SESSIONS_GROUP (widget);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  GtkFileChooserNative *chooser;
-
-  chooser = gtk_file_chooser_native_new (_("Import Session Log"),
-                                         GTK_WINDOW (gtk_widget_get_root (widget)),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_filter_set_name (filter, _("Limber session logs"));
-  gtk_file_filter_add_pattern (filter, "*" LIMBER_LOG_FILE_EXTENSION);
-  gtk_file_filter_add_mime_type (filter, LIMBER_LOG_FILE_MIME_TYPE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (chooser_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  limber_choose_file (widget, _("Import Session Log"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"),
+                      limber_file_filter_new (_("Limber session logs"), LIMBER_LOG_FILE_EXTENSION,
+                                              LIMBER_LOG_FILE_MIME_TYPE),
+                      NULL, log_chosen);
 }
 
 static void

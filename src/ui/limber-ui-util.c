@@ -215,3 +215,78 @@ limber_video_file_filter_new (void)
 
   return filter;
 }
+
+typedef struct
+{
+  GWeakRef             widget;
+  LimberFileChosenFunc chosen;
+} Choosing;
+
+static void
+choosing_response_cb (GtkNativeDialog *chooser,
+                      int              response,
+                      Choosing        *choosing)
+{
+  g_autoptr(GtkWidget) widget = g_weak_ref_get (&choosing->widget);
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+
+  if (file != NULL && widget != NULL && !gtk_widget_in_destruction (widget))
+    choosing->chosen (widget, file);
+
+  g_weak_ref_clear (&choosing->widget);
+  g_free (choosing);
+}
+
+/* Asks for a file in a native chooser, modal on @widget's window, and calls @chosen with it if
+ * one was chosen while @widget is still there. @filter (taken) may be NULL; @current_name is
+ * the name a save starts with. */
+void
+limber_choose_file (GtkWidget            *widget,
+                    const char           *title,
+                    GtkFileChooserAction  action,
+                    const char           *accept_label,
+                    GtkFileFilter        *filter,
+                    const char           *current_name,
+                    LimberFileChosenFunc  chosen)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  Choosing *choosing = g_new0 (Choosing, 1);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         action, accept_label, _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  if (current_name != NULL)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), current_name);
+  if (filter != NULL)
+    {
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+      g_object_unref (filter);
+    }
+
+  g_weak_ref_init (&choosing->widget, widget);
+  choosing->chosen = chosen;
+  g_signal_connect (chooser, "response", G_CALLBACK (choosing_response_cb), choosing);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* A filter for the files whose names end in @extension, and of @mime_type if not NULL. */
+GtkFileFilter *
+limber_file_filter_new (const char *name,
+                        const char *extension,
+                        const char *mime_type)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+  g_autofree char *pattern = g_strconcat ("*", extension, NULL);
+
+  gtk_file_filter_set_name (filter, name);
+  gtk_file_filter_add_pattern (filter, pattern);
+  if (mime_type != NULL)
+    gtk_file_filter_add_mime_type (filter, mime_type);
+  return filter;
+}

@@ -23,6 +23,19 @@ void            limber_exercise_kind_header_func (GtkListBoxRow  *row,
 char *limber_program_format_size     (LimberProgram      *program,
                                       LimberLibrary      *library);
 char *limber_format_session_time     (GDateTime          *time);
+typedef void (*LimberFileChosenFunc) (GtkWidget *widget,
+                                      GFile     *file);
+
+void           limber_choose_file     (GtkWidget            *widget,
+                                       const char           *title,
+                                       GtkFileChooserAction  action,
+                                       const char           *accept_label,
+                                       GtkFileFilter        *filter,
+                                       const char           *current_name,
+                                       LimberFileChosenFunc  chosen);
+GtkFileFilter *limber_file_filter_new (const char           *name,
+                                       const char           *extension,
+                                       const char           *mime_type);
 void limber_show_toast           (GtkWidget          *widget,
                                   AdwToast           *toast);
 void limber_toast_set_scoped     (AdwToast           *toast);
