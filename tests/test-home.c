@@ -199,13 +199,45 @@ test_open_refused (Fixture       *fixture,
   g_assert_false (limber_home_window_has_program (window));
   g_assert_true (g_file_set_contents (path, "{\"schema_version\": 1, \"kind\": \"log\"}", -1, NULL));
   g_assert_false (limber_home_window_open_file (window, file));
-  wait_for_label (GTK_WIDGET (window), "“notes.limber” could not be opened");
-  wait_for_label (GTK_WIDGET (window), "expected \"program\"");
+  wait_for_dialog ("“notes.limber” could not be opened: kind: expected \"program\", got \"log\"");
   g_assert_cmpstr (visible_page (fixture), ==, "empty");
 
   dir = g_dir_open (folder, 0, NULL);
   g_assert_nonnull (dir);
   g_assert_null (g_dir_read_name (dir));
+}
+
+/* A record that no longer reads is said on the first page, and never written over: opening the
+ * program again says why it cannot be, and the file stays byte for byte. */
+static void
+test_unreadable_record (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (fixture->program_path);
+  g_autofree char *name = g_strconcat (fixture->clinic->id, ".json", NULL);
+  g_autofree char *record = g_build_filename (data_home, APP_ID, LIMBER_HOME_FOLDER_NAME, name, NULL);
+  g_autofree char *after = NULL;
+  LimberHomeWindow *window = new_window (fixture);
+  const char *broken = "{\"schema_version\": 1, \"id\": ";
+
+  g_assert_true (limber_home_window_open_file (window, file));
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+  g_assert_true (g_file_set_contents (record, broken, -1, NULL));
+
+  window = new_window (fixture);
+  g_assert_cmpstr (visible_page (fixture), ==, "empty");
+  g_assert_nonnull (limber_home_window_get_problem (window));
+  g_assert_nonnull (strstr (limber_home_window_get_problem (window),
+                            "Your program and log could not be read"));
+  g_assert_nonnull (strstr (adw_status_page_get_description (template_child (window, LIMBER_TYPE_HOME_WINDOW,
+                                                                           "empty_page")),
+                            "could not be read"));
+
+  g_assert_false (limber_home_window_open_file (window, file));
+  wait_for_dialog ("Limber does not write over them");
+  g_file_get_contents (record, &after, NULL, NULL);
+  g_assert_cmpstr (after, ==, broken);
 }
 
 static gpointer
@@ -340,6 +372,8 @@ main (int   argc,
               test_open_from_application, fixture_tear_down);
   g_test_add ("/limber/home/open-refused", Fixture, NULL, fixture_set_up, test_open_refused,
               fixture_tear_down);
+  g_test_add ("/limber/home/unreadable-record", Fixture, NULL, fixture_set_up,
+              test_unreadable_record, fixture_tear_down);
   g_test_add ("/limber/home/session-and-log", Fixture, NULL, fixture_set_up,
               test_session_and_log, fixture_tear_down);
 

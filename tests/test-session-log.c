@@ -295,6 +295,9 @@ test_log_file_refused (void)
                       "\"2026-11-01T09:00:00Z\", \"patient\": {\"id\": \"a\", \"name\": \"A\"}, "
                       "\"sessions\": []}", "kind: expected \"log\", got \"program\"");
   assert_log_refused ("{\"schema_version\": 2, \"kind\": \"log\"}", "schema_version");
+  /* A program file opened as a log is named by its kind, not by its first other member. */
+  assert_log_refused ("{\"schema_version\": 1, \"kind\": \"program\", \"clinic\": {}, "
+                      "\"program\": {}}", "kind: expected \"log\", got \"program\"");
   assert_log_refused ("{\"schema_version\": 1, \"kind\": \"log\", \"exported\": "
                       "\"2026-11-01T09:00:00Z\", \"sessions\": []}", "patient");
   assert_log_refused ("{\"schema_version\": 1, \"kind\": \"log\", \"exported\": "
@@ -305,6 +308,30 @@ test_log_file_refused (void)
 
 /* Adherence counts sessions in which something was done; a program asks for as many sessions
  * a week as its most frequent exercise. Pain is followed per exercise, oldest first. */
+/* And a log opened as a program file. */
+static void
+test_log_as_program (void)
+{
+  LimberProgram *program;
+  g_autoptr(LimberPatient) patient = patient_with_program (&program);
+  g_autoptr(GDateTime) exported = at (3, 9);
+  g_autoptr(LimberLogFile) log = NULL;
+  g_autoptr(LimberProgramFile) file = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  gsize length;
+
+  limber_patient_add_session (patient, session_at (program->id, 2, 9));
+  log = limber_log_file_new_for_patient (patient, exported);
+  data = limber_log_file_to_data (log, &length);
+  bytes = g_bytes_new_take (g_steal_pointer (&data), length);
+  file = limber_program_file_load (bytes, "ann.limber", &error);
+  g_assert_null (file);
+  g_assert_error (error, LIMBER_DATA_ERROR, LIMBER_DATA_ERROR_VALUE);
+  g_assert_cmpstr (error->message, ==, "ann.limber: kind: expected \"program\", got \"log\"");
+}
+
 static void
 test_adherence_and_pain (void)
 {
@@ -399,10 +426,11 @@ home_store_new (char **path_out)
 
 static GBytes *
 program_file_bytes (LimberPatient *patient,
-                    LimberProgram *program)
+                    LimberProgram *program,
+                    int            day)
 {
   g_autoptr(LimberClinic) clinic = limber_clinic_new ();
-  g_autoptr(GDateTime) exported = at (1, 12);
+  g_autoptr(GDateTime) exported = at (day, 12);
   g_autoptr(LimberProgramFile) file = NULL;
   gsize length;
   char *data;
@@ -442,7 +470,7 @@ test_home_round_trip (void)
   g_autoptr(LimberPatient) clinic = patient_with_program (&program);
   g_autofree char *path = NULL;
   g_autoptr(LimberStore) store = home_store_new (&path);
-  g_autoptr(GBytes) first_file = program_file_bytes (clinic, program);
+  g_autoptr(GBytes) first_file = program_file_bytes (clinic, program, 1);
   g_autoptr(GBytes) second_file = NULL;
   g_autoptr(LimberPatient) home = import_at_home (store, first_file, 2);
   g_autoptr(LimberPatient) again = NULL;
@@ -476,12 +504,30 @@ test_home_round_trip (void)
   /* A new version from the clinic: one exercise more reps. The log stays. */
   nth (program, 0)->reps = 15;
   limber_program_commit (program, exported);
-  second_file = program_file_bytes (clinic, program);
+  second_file = program_file_bytes (clinic, program, 4);
   again = import_at_home (store, second_file, 5);
   g_assert_cmpuint (again->sessions->len, ==, 1);
   g_assert_cmpuint (nth (limber_patient_get_active_program (again), 0)->reps, ==, 15);
   g_assert_cmpuint (limber_patient_get_active_program (again)->history->len, ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 1);
+
+  /* The first file again, saved before the second: refused, and the record keeps the newer. */
+  {
+    g_autoptr(LimberProgramFile) older = limber_program_file_load (first_file, "old.limber", &error);
+    g_autoptr(GDateTime) now = at (6, 8);
+    g_autoptr(LimberPatient) refused = NULL;
+    g_autoptr(LimberPatient) kept_record = NULL;
+
+    g_assert_no_error (error);
+    refused = limber_home_import (store, older, first_file, now, &error);
+    g_assert_null (refused);
+    g_assert_error (error, LIMBER_DATA_ERROR, LIMBER_DATA_ERROR_VALUE);
+    g_assert_nonnull (strstr (error->message, "before the one you already have"));
+    g_clear_error (&error);
+    kept_record = limber_store_open (store, limber_store_lookup (store, clinic->id), &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (nth (limber_patient_get_active_program (kept_record), 0)->reps, ==, 15);
+  }
 
   /* The log goes back and merges once. */
   log = limber_log_file_new_for_patient (again, exported);
@@ -535,6 +581,7 @@ main (int   argc,
   g_test_add_func ("/session-log/refused", test_session_refused);
   g_test_add_func ("/session-log/merge", test_log_merge);
   g_test_add_func ("/session-log/log-file-refused", test_log_file_refused);
+  g_test_add_func ("/session-log/log-as-program", test_log_as_program);
   g_test_add_func ("/session-log/adherence-and-pain", test_adherence_and_pain);
   g_test_add_func ("/session-log/pain-words", test_pain_words);
   g_test_add_func ("/session-log/home-round-trip", test_home_round_trip);

@@ -261,11 +261,10 @@ test_import_broken (Fixture       *fixture,
 
   g_assert_true (g_file_set_contents (path, "{\"schema_version\": 1, \"kind\": \"program\"}", -1, NULL));
   g_assert_false (limber_sessions_group_import_log (group_of (fixture), file));
-  wait_for_label (GTK_WIDGET (fixture->window), "The log “broken.limberlog” was not imported");
-  wait_for_label (GTK_WIDGET (fixture->window), "expected \"log\"");
+  wait_for_dialog ("“broken.limberlog” was not imported: kind: expected \"log\", got \"program\"");
 
   g_assert_false (limber_sessions_group_import_log (group_of (fixture), missing));
-  wait_for_label (GTK_WIDGET (fixture->window), "The log “gone.limberlog” was not imported");
+  wait_for_dialog ("“gone.limberlog” was not imported");
 
   after = read_document (fixture);
   g_assert_cmpstr (before, ==, after);

@@ -183,3 +183,21 @@ wait_for_label (GtkWidget  *root,
 
   wait_for (has_label_with, data);
 }
+
+static gboolean
+has_dialog_with (gpointer data)
+{
+  GtkWidget *dialog = find_window (ADW_TYPE_MESSAGE_DIALOG);
+  const char *body = dialog != NULL ? adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)) : NULL;
+
+  return body != NULL && strstr (body, data) != NULL;
+}
+
+/* Waits for a message dialog whose body says @text, then closes it. */
+void
+wait_for_dialog (const char *text)
+{
+  wait_for (has_dialog_with, (gpointer) text);
+  gtk_window_destroy (GTK_WINDOW (find_window (ADW_TYPE_MESSAGE_DIALOG)));
+  drain ();
+}

@@ -30,5 +30,6 @@ GtkWidget *find_window (GType       type);
 void       click       (GtkWidget  *button);
 void       wait_for_label (GtkWidget  *root,
                            const char *text);
+void       wait_for_dialog (const char *text);
 
 G_END_DECLS

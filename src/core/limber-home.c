@@ -65,6 +65,59 @@ open_record (LimberStore  *store,
   return limber_store_open (store, item, error);
 }
 
+/* The record is there but could not be read: it is left as it is, never written over. */
+static gboolean
+record_is_unreadable (LimberStore  *store,
+                      const char   *id,
+                      GError      **error)
+{
+  g_autofree char *name = g_strconcat (id, ".json", NULL);
+  GListModel *unreadable = limber_store_get_unreadable (store);
+
+  for (guint i = 0; i < g_list_model_get_n_items (unreadable); i++)
+    {
+      g_autoptr(LimberStoreItem) item = g_list_model_get_item (unreadable, i);
+
+      if (g_strcmp0 (limber_store_item_get_file (item), name) == 0)
+        {
+          g_set_error (error, LIMBER_STORE_ERROR, LIMBER_STORE_ERROR_READ,
+                       /* Translators: %s says why the record cannot be read */
+                       _("your saved program and log cannot be read (%s), and Limber does not "
+                         "write over them. Ask your clinic for help."),
+                       limber_store_item_get_problem (item));
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* A program file saved before the one kept for the record would take the patient back to an
+ * older program: it is refused, naming both dates. */
+static gboolean
+check_not_older (LimberStore             *store,
+                 const char              *id,
+                 const LimberProgramFile *file,
+                 GError                 **error)
+{
+  g_autoptr(LimberProgramFile) kept = limber_home_load_program_file (store, id, NULL);
+  g_autofree char *kept_day = NULL;
+  g_autofree char *file_day = NULL;
+
+  if (kept == NULL || g_strcmp0 (kept->program->id, file->program->id) != 0 ||
+      g_date_time_compare (file->exported, kept->exported) >= 0)
+    return TRUE;
+
+  /* Translators: a date, as in "25 November 2026"; see strftime(3) */
+  kept_day = g_date_time_format (kept->exported, _("%-d %B %Y"));
+  file_day = g_date_time_format (file->exported, _("%-d %B %Y"));
+  g_set_error (error, LIMBER_DATA_ERROR, LIMBER_DATA_ERROR_VALUE,
+               /* Translators: the first %s is when this file was saved, the second a later date */
+               _("this program was saved on %s, before the one you already have (saved on %s). "
+                 "Open the newest program file from your clinic."), file_day, kept_day);
+  return FALSE;
+}
+
 /* Keeps @file's program as the patient's active program, in a record of their own, with the
  * sessions already logged; a program opened again with changes becomes its new version. The
  * file itself is kept beside the record for the clinic's details. */
@@ -89,13 +142,17 @@ limber_home_import (LimberStore             *store,
       return NULL;
     }
 
+  if (patient == NULL && record_is_unreadable (store, id, error))
+    return NULL;
+
   if (patient == NULL)
     {
       patient = limber_patient_new (file->patient_name);
       g_free (patient->id);
       patient->id = g_strdup (id);
     }
-  else if (!limber_patient_set_name (patient, file->patient_name, error))
+  else if (!check_not_older (store, id, file, error) ||
+           !limber_patient_set_name (patient, file->patient_name, error))
     return NULL;
 
   patient->large_print = file->large_print;

@@ -11,6 +11,10 @@ JsonObject    *limber_document_parse      (GBytes                *bytes,
                                            guint                  supported,
                                            JsonParser           **parser,
                                            GError               **error);
+gboolean       limber_document_check_kind (JsonObject            *root,
+                                           const char            *file,
+                                           const char            *expected,
+                                           GError               **error);
 char          *limber_document_to_data    (JsonBuilder           *builder,
                                            gsize                 *length);
 LimberProgram *limber_program_load_plain  (JsonObject            *object,

@@ -774,19 +774,11 @@ limber_template_load (GBytes      *bytes,
   g_autoptr(JsonParser) parser = NULL;
   LimberJsonPlace place = { file, "" };
   JsonObject *root;
-  const char *kind;
 
   if (!(root = limber_document_parse (bytes, file, LIMBER_TEMPLATE_SCHEMA_VERSION, &parser, error)) ||
-      !limber_json_check_members (root, &place, members, error) ||
-      !(kind = limber_json_get_string (root, &place, "kind", error)))
+      !limber_document_check_kind (root, file, "template", error) ||
+      !limber_json_check_members (root, &place, members, error))
     return NULL;
-
-  if (g_strcmp0 (kind, "template") != 0)
-    {
-      g_set_error (error, LIMBER_DATA_ERROR, LIMBER_DATA_ERROR_VALUE,
-                   "%s: kind: expected \"template\", got \"%s\"", file, kind);
-      return NULL;
-    }
 
   return load_program (root, &place, FALSE, error);
 }
@@ -813,6 +805,30 @@ limber_program_save_plain (JsonBuilder         *builder,
   limber_json_add_string (builder, "name", program->name);
   add_prescriptions (builder, program->prescriptions);
   json_builder_end_object (builder);
+}
+
+/* Checks the document's "kind" first, so a log opened as a program (or the other way) is named
+ * as such rather than by its first unknown member. */
+gboolean
+limber_document_check_kind (JsonObject  *root,
+                            const char  *file,
+                            const char  *expected,
+                            GError     **error)
+{
+  LimberJsonPlace place = { file, "" };
+  const char *kind = limber_json_get_string (root, &place, "kind", error);
+
+  if (kind == NULL)
+    return FALSE;
+
+  if (g_strcmp0 (kind, expected) != 0)
+    {
+      g_set_error (error, LIMBER_DATA_ERROR, LIMBER_DATA_ERROR_VALUE,
+                   "%s: kind: expected \"%s\", got \"%s\"", file, expected, kind);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 char *

@@ -330,7 +330,7 @@ limber_program_file_load (GBytes      *bytes,
   LimberJsonPlace patient_place = { file, "patient" };
   LimberJsonPlace program_place = { file, "program" };
   JsonObject *root, *patient, *program;
-  const char *kind, *name;
+  const char *name;
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (file != NULL, NULL);
@@ -339,16 +339,9 @@ limber_program_file_load (GBytes      *bytes,
 
   if (!(root = limber_document_parse (bytes, file, LIMBER_PROGRAM_FILE_SCHEMA_VERSION, &parser,
                                       error)) ||
-      !limber_json_check_members (root, &place, members, error) ||
-      !(kind = limber_json_get_string (root, &place, "kind", error)))
+      !limber_document_check_kind (root, file, "program", error) ||
+      !limber_json_check_members (root, &place, members, error))
     return NULL;
-
-  if (g_strcmp0 (kind, "program") != 0)
-    {
-      g_set_error (error, LIMBER_DATA_ERROR, LIMBER_DATA_ERROR_VALUE,
-                   "%s: kind: expected \"program\", got \"%s\"", file, kind);
-      return NULL;
-    }
 
   if (!(result->exported = limber_json_get_date_time (root, &place, "exported", error)) ||
       !(patient = limber_json_get_object (root, &place, "patient", FALSE, error)) ||

@@ -698,23 +698,16 @@ limber_log_file_load (GBytes      *bytes,
   LimberJsonPlace place = { file, "" };
   LimberJsonPlace patient_place = { file, "patient" };
   LimberJsonPlace sessions_place = { file, "sessions" };
-  const char *kind, *id, *name;
+  const char *id, *name;
   JsonObject *root, *patient;
   JsonArray *sessions;
 
   log->sessions = limber_sessions_new ();
 
   if (!(root = limber_document_parse (bytes, file, LIMBER_LOG_FILE_SCHEMA_VERSION, &parser, error)) ||
-      !limber_json_check_members (root, &place, members, error) ||
-      !(kind = limber_json_get_string (root, &place, "kind", error)))
+      !limber_document_check_kind (root, file, "log", error) ||
+      !limber_json_check_members (root, &place, members, error))
     return NULL;
-
-  if (g_strcmp0 (kind, "log") != 0)
-    {
-      g_set_error (error, LIMBER_DATA_ERROR, LIMBER_DATA_ERROR_VALUE,
-                   "%s: kind: expected \"log\", got \"%s\"", file, kind);
-      return NULL;
-    }
 
   if (!(log->exported = limber_json_get_date_time (root, &place, "exported", error)) ||
       !(patient = limber_json_get_object (root, &place, "patient", FALSE, error)) ||
@@ -731,6 +724,20 @@ limber_log_file_load (GBytes      *bytes,
   log->patient_name = g_strdup (name);
 
   return g_steal_pointer (&log);
+}
+
+/* Reads the log file @file; errors name it by its path. */
+LimberLogFile *
+limber_log_file_read (GFile   *file,
+                      GError **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *name = g_file_get_basename (file);
+  g_autoptr(GBytes) bytes = g_file_load_bytes (file, NULL, NULL, error);
+
+  if (bytes == NULL)
+    return NULL;
+  return limber_log_file_load (bytes, path != NULL ? path : name, error);
 }
 
 char *

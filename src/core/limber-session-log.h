@@ -112,6 +112,8 @@ void                limber_log_file_free            (LimberLogFile       *log);
 LimberLogFile      *limber_log_file_load            (GBytes              *bytes,
                                                      const char          *file,
                                                      GError             **error);
+LimberLogFile      *limber_log_file_read            (GFile               *file,
+                                                     GError             **error);
 char               *limber_log_file_to_data         (LimberLogFile       *log,
                                                      gsize               *length);
 

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "limber-home-window.h"
 #include "limber-home.h"
@@ -25,7 +26,8 @@ struct _LimberHomeWindow
   LimberStore         *store;
   LimberPatient       *patient;
   LimberProgramFile   *program_file;   /* the file last opened, for the clinic's details */
-  char                *problem;        /* why the folder or record cannot be used, or NULL */
+  char                *folder_problem; /* why the folder cannot be used, or NULL */
+  char                *record_problem; /* why the patient's record cannot be read, or NULL */
   GPtrArray           *rows;
 
   AdwWindowTitle      *window_title;
@@ -199,8 +201,13 @@ update (LimberHomeWindow *self)
   if (program == NULL)
     {
       adw_window_title_set_subtitle (self->window_title, "");
-      if (self->problem != NULL)
-        adw_status_page_set_description (self->empty_page, self->problem);
+      if (limber_home_window_get_problem (self) != NULL)
+        {
+          /* The description is markup; the reason may hold any text. */
+          g_autofree char *escaped = g_markup_escape_text (limber_home_window_get_problem (self), -1);
+
+          adw_status_page_set_description (self->empty_page, escaped);
+        }
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
@@ -249,6 +256,25 @@ update (LimberHomeWindow *self)
   gtk_stack_set_visible_child_name (self->stack, "program");
 }
 
+static void
+set_record_problem (LimberHomeWindow *self,
+                    const char       *reason)
+{
+  g_clear_pointer (&self->record_problem, g_free);
+  if (reason != NULL)
+    {
+      g_autofree char *said = g_strdup (reason);
+
+      /* One full stop, whether or not the reason ends with one. */
+      if (g_str_has_suffix (said, "."))
+        said[strlen (said) - 1] = '\0';
+      /* Translators: %s says why, naming the file */
+      self->record_problem = g_strdup_printf (_("Your program and log could not be read: %s. "
+                                                "Ask your clinic for help."), said);
+      g_message ("%s", self->record_problem);
+    }
+}
+
 /* Shows the record @id, or none. */
 static void
 show_record (LimberHomeWindow *self,
@@ -261,13 +287,10 @@ show_record (LimberHomeWindow *self,
   g_clear_pointer (&self->program_file, limber_program_file_free);
 
   if (item != NULL && !(self->patient = limber_store_open (self->store, item, &error)))
-    {
-      g_free (self->problem);
-      self->problem = g_strdup (error->message);
-      g_message ("%s", error->message);
-    }
+    set_record_problem (self, error->message);
   else if (item != NULL)
     {
+      set_record_problem (self, NULL);
       /* Without the copy of the file, the program still works; only the clinic's line goes. */
       self->program_file = limber_home_load_program_file (self->store, id, NULL);
     }
@@ -284,12 +307,13 @@ open_store (LimberHomeWindow *self)
   g_autoptr(GFile) folder = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   g_autofree char *id = g_settings_get_string (self->settings, "home-record");
+  GListModel *unreadable;
 
   self->store = limber_store_new (folder, cache);
   limber_store_set_create_folder (self->store, TRUE);
   if (!limber_store_load (self->store, &error))
     {
-      self->problem = g_strdup (error->message);
+      self->folder_problem = g_strdup (error->message);
       g_message ("%s", error->message);
       update (self);
       return;
@@ -304,7 +328,17 @@ open_store (LimberHomeWindow *self)
       g_free (id);
       id = g_strdup (limber_store_item_get_id (first));
     }
-  show_record (self, id);
+
+  /* A record that is there but cannot be read is said, never taken for no record. */
+  unreadable = limber_store_get_unreadable (self->store);
+  if (limber_store_lookup (self->store, id) == NULL && g_list_model_get_n_items (unreadable) > 0)
+    {
+      g_autoptr(LimberStoreItem) item = g_list_model_get_item (unreadable, 0);
+
+      set_record_problem (self, limber_store_item_get_problem (item));
+    }
+
+  show_record (self, limber_store_lookup (self->store, id) != NULL ? id : NULL);
 }
 
 /* Opens a program file: its program becomes the patient's, with the log kept. Returns whether
@@ -324,11 +358,8 @@ limber_home_window_open_file (LimberHomeWindow *self,
 
   g_return_val_if_fail (LIMBER_IS_HOME_WINDOW (self), FALSE);
 
-  if (self->store == NULL || self->problem != NULL)
-    {
-      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s",
-                   self->problem != NULL ? self->problem : _("Your folder could not be opened"));
-    }
+  if (self->folder_problem != NULL)
+    g_set_error (&error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s", self->folder_problem);
   else if ((bytes = g_file_load_bytes (file, NULL, NULL, &error)) &&
            (program_file = limber_program_file_load (bytes, where, &error)) &&
            limber_program_check_exercises (program_file->program, self->library, where, &error))
@@ -337,13 +368,8 @@ limber_home_window_open_file (LimberHomeWindow *self,
   if (patient == NULL)
     {
       /* Translators: the first %s is a file name, the second the reason */
-      g_autofree char *message = g_strdup_printf (_("“%s” could not be opened: %s"), name,
-                                                  error->message);
-
-      g_message ("%s", message);
-      toast (self, message);
-      if (active_program (self) == NULL)
-        adw_status_page_set_description (self->empty_page, message);
+      limber_show_file_error (GTK_WIDGET (self), _("Program File Not Opened"),
+                              _("“%s” could not be opened: %s"), file, error);
       return FALSE;
     }
 
@@ -363,7 +389,7 @@ const char *
 limber_home_window_get_problem (LimberHomeWindow *self)
 {
   g_return_val_if_fail (LIMBER_IS_HOME_WINDOW (self), NULL);
-  return self->problem;
+  return self->folder_problem != NULL ? self->folder_problem : self->record_problem;
 }
 
 /* Writes the whole log for the clinic. Returns whether it was written; says so either way. */
@@ -506,7 +532,8 @@ limber_home_window_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->patient, limber_patient_unref);
   g_clear_pointer (&self->program_file, limber_program_file_free);
-  g_clear_pointer (&self->problem, g_free);
+  g_clear_pointer (&self->folder_problem, g_free);
+  g_clear_pointer (&self->record_problem, g_free);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (limber_home_window_parent_class)->dispose (object);

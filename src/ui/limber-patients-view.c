@@ -670,31 +670,24 @@ limber_patients_view_import_log (LimberPatientsView *self,
                                  GFile              *file)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(LimberLogFile) log = NULL;
-  g_autofree char *name = g_file_get_basename (file);
-  g_autofree char *path = g_file_get_path (file);
-  g_autofree char *message = NULL;
+  g_autoptr(LimberLogFile) log = limber_log_file_read (file, &error);
 
-  if (!(bytes = g_file_load_bytes (file, NULL, NULL, &error)) ||
-      !(log = limber_log_file_load (bytes, path != NULL ? path : name, &error)))
-    /* Translators: the first %s is a file name, the second the reason */
-    message = g_strdup_printf (_("The log “%s” was not imported: %s"), name, error->message);
-  else if (limber_store_lookup (self->store, log->patient_id) == NULL)
-    /* Translators: the first %s is a file name, the second a patient's name */
-    message = g_strdup_printf (_("No record here has the patient of “%s” (%s). Open their page "
-                                 "and choose Import Log…"), name, log->patient_name);
-  else if (!limber_patients_view_open_patient (self, log->patient_id))
-    return FALSE;
+  if (log != NULL && limber_store_lookup (self->store, log->patient_id) == NULL)
+    /* Translators: %s is a patient's name */
+    g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                 _("no record here is %s’s. Open their page and choose Import Log…"),
+                 log->patient_name);
 
-  if (message != NULL)
+  if (error != NULL)
     {
-      g_message ("%s", message);
-      toast_message (self, message);
+      limber_show_log_error (GTK_WIDGET (self), file, error);
       return FALSE;
     }
 
-  return limber_sessions_group_import_log (self->sessions_group, file);
+  if (!limber_patients_view_open_patient (self, log->patient_id))
+    return FALSE;
+
+  return limber_sessions_group_import (self->sessions_group, g_steal_pointer (&log), file);
 }
 
 /* Ctrl+P prints the handout from the patient's page. */

@@ -250,6 +250,17 @@ confirm_response_cb (AdwMessageDialog    *dialog,
     merge (self, log, name);
 }
 
+/* Says why a log was not imported. */
+void
+limber_show_log_error (GtkWidget    *widget,
+                       GFile        *file,
+                       const GError *error)
+{
+  /* Translators: the first %s is a file name, the second the reason */
+  limber_show_file_error (widget, _("Log Not Imported"), _("“%s” was not imported: %s"), file,
+                          error);
+}
+
 /* Reads a log file and merges it into the record. A log kept under another record (the patient
  * opened a program file that was not saved from this record) is merged only once the therapist
  * says it is this patient's. Returns whether it was merged at once. */
@@ -258,25 +269,32 @@ limber_sessions_group_import_log (LimberSessionsGroup *self,
                                   GFile               *file)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(LimberLogFile) log = NULL;
-  g_autofree char *name = g_file_get_basename (file);
-  g_autofree char *path = g_file_get_path (file);
-  GtkWidget *dialog;
+  LimberLogFile *log;
 
   g_return_val_if_fail (LIMBER_IS_SESSIONS_GROUP (self), FALSE);
   g_return_val_if_fail (self->patient != NULL, FALSE);
 
-  if (!(bytes = g_file_load_bytes (file, NULL, NULL, &error)) ||
-      !(log = limber_log_file_load (bytes, path != NULL ? path : name, &error)))
+  if (!(log = limber_log_file_read (file, &error)))
     {
-      /* Translators: the first %s is a file name, the second the reason */
-      g_autofree char *message = g_strdup_printf (_("The log “%s” was not imported: %s"), name,
-                                                  error->message);
-      g_message ("%s", message);
-      toast (self, message);
+      limber_show_log_error (GTK_WIDGET (self), file, error);
       return FALSE;
     }
+
+  return limber_sessions_group_import (self, log, file);
+}
+
+/* Merges @log (taken), read from @file, as limber_sessions_group_import_log() does. */
+gboolean
+limber_sessions_group_import (LimberSessionsGroup *self,
+                              LimberLogFile       *log_file,
+                              GFile               *file)
+{
+  g_autoptr(LimberLogFile) log = log_file;
+  g_autofree char *name = g_file_get_basename (file);
+  GtkWidget *dialog;
+
+  g_return_val_if_fail (LIMBER_IS_SESSIONS_GROUP (self), FALSE);
+  g_return_val_if_fail (self->patient != NULL, FALSE);
 
   if (g_strcmp0 (log->patient_id, self->patient->id) == 0)
     {

@@ -6,7 +6,7 @@
 
 #include <adwaita.h>
 
-#include "limber-patient.h"
+#include "limber-session-log.h"
 
 G_BEGIN_DECLS
 
@@ -22,5 +22,11 @@ void     limber_sessions_group_set_now     (LimberSessionsGroup *self,
                                             GDateTime           *now);
 gboolean limber_sessions_group_import_log  (LimberSessionsGroup *self,
                                             GFile               *file);
+gboolean limber_sessions_group_import      (LimberSessionsGroup *self,
+                                            LimberLogFile       *log,
+                                            GFile               *file);
+void     limber_show_log_error             (GtkWidget           *widget,
+                                            GFile               *file,
+                                            const GError        *error);
 
 G_END_DECLS

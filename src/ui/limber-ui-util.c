@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "limber-ui-util.h"
 #include "limber-video.h"
@@ -289,4 +290,40 @@ limber_file_filter_new (const char *name,
   if (mime_type != NULL)
     gtk_file_filter_add_mime_type (filter, mime_type);
   return filter;
+}
+
+static const char *
+without_file (const char *message,
+              const char *file)
+{
+  gsize length = file != NULL ? strlen (file) : 0;
+
+  if (length > 0 && strncmp (message, file, length) == 0 && g_str_has_prefix (message + length, ": "))
+    return message + length + 2;
+  return message;
+}
+
+/* Says that a file was not opened or imported, and why, in a dialog that keeps the whole
+ * reason readable (a toast would cut it). The reason drops the file name it starts with, as
+ * the readers put it there and the body already names the file. */
+void
+limber_show_file_error (GtkWidget    *widget,
+                        const char   *heading,
+                        const char   *body_format,
+                        GFile        *file,
+                        const GError *error)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *body = NULL;
+  const char *reason = error->message;
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *dialog;
+
+  reason = without_file (without_file (reason, path), name);
+  body = g_strdup_printf (body_format, name, reason);
+  g_message ("%s", body);
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
 }

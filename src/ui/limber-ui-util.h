@@ -36,6 +36,11 @@ void           limber_choose_file     (GtkWidget            *widget,
 GtkFileFilter *limber_file_filter_new (const char           *name,
                                        const char           *extension,
                                        const char           *mime_type);
+void           limber_show_file_error (GtkWidget            *widget,
+                                       const char           *heading,
+                                       const char           *body_format,
+                                       GFile                *file,
+                                       const GError         *error);
 void limber_show_toast           (GtkWidget          *widget,
                                   AdwToast           *toast);
 void limber_toast_set_scoped     (AdwToast           *toast);
