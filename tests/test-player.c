@@ -66,8 +66,8 @@ prescription (LimberLibrary        *library,
 }
 
 /* Straight leg raise on both sides, 1 × 2 with a 2 s hold: get ready 0–10, left 10–18,
- * right 18–26. Bridge, 2 × 1 with a 1 s hold and a 3 s rest: get ready 26–36, 36–39, rest
- * 39–42, 42–45. */
+ * switch sides 18–28, right 28–36. Bridge, 2 × 1 with a 1 s hold and a 3 s rest: get ready
+ * 36–46, 46–49, rest 49–52, 52–55. */
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -211,6 +211,7 @@ test_player_session (Fixture       *fixture,
     LIMBER_CUE_NEXT,
     LIMBER_CUE_START, LIMBER_CUE_HOLD, LIMBER_CUE_RELAX,
     LIMBER_CUE_START, LIMBER_CUE_HOLD, LIMBER_CUE_RELAX,
+    LIMBER_CUE_REST,
     LIMBER_CUE_START, LIMBER_CUE_HOLD,
     LIMBER_CUE_NEXT,
     LIMBER_CUE_START, LIMBER_CUE_HOLD, LIMBER_CUE_RELAX, LIMBER_CUE_REST,
@@ -229,7 +230,7 @@ test_player_session (Fixture       *fixture,
                    exercise_name (fixture, "straight-leg-raise"));
   g_assert_cmpstr (label_text (fixture, "step_label"), ==, "Get ready");
   g_assert_cmpstr (label_text (fixture, "countdown_label"), ==, "10");
-  g_assert_cmpstr (label_text (fixture, "next_label"), ==, next);
+  g_assert_cmpstr (label_text (fixture, "next_label"), ==, "Next: Right side");
 
   run_to (fixture, 3.5);
   g_assert_cmpstr (label_text (fixture, "countdown_label"), ==, "7");
@@ -240,7 +241,7 @@ test_player_session (Fixture       *fixture,
   g_assert_cmpstr (label_text (fixture, "countdown_label"), ==, "2");
   g_assert_cmpstr (label_text (fixture, "status_label"), ==,
                    "Set 1 of 1 · Rep 2 of 2 · Left side");
-  g_assert_cmpstr (label_text (fixture, "time_left_label"), ==, "0:30 left");
+  g_assert_cmpstr (label_text (fixture, "time_left_label"), ==, "0:40 left");
 
   /* Space pauses: the countdown stands still while time passes. */
   activate (fixture, "player.play-pause");
@@ -254,7 +255,13 @@ test_player_session (Fixture       *fixture,
   activate (fixture, "player.play-pause");
   g_assert_true (limber_timeline_get_playing (timeline));
 
+  /* Time to turn to the other side, then the right side's first rep. */
   run_to (fixture, 19.5);
+  g_assert_cmpstr (label_text (fixture, "step_label"), ==, "Switch sides");
+  g_assert_cmpstr (label_text (fixture, "countdown_label"), ==, "9");
+  g_assert_cmpstr (label_text (fixture, "next_label"), ==, next);
+  run_to (fixture, 29.5);
+  g_assert_cmpstr (label_text (fixture, "step_label"), ==, "Hold");
   g_assert_cmpstr (label_text (fixture, "status_label"), ==,
                    "Set 1 of 1 · Rep 1 of 2 · Right side");
 
@@ -280,13 +287,13 @@ test_player_session (Fixture       *fixture,
   g_assert_cmpstr (label_text (fixture, "step_label"), ==, "Get ready");
   g_assert_cmpstr (label_text (fixture, "next_label"), ==, "Next: Rest 3 s");
 
-  run_to (fixture, 40);
+  run_to (fixture, 50);
   g_assert_cmpstr (label_text (fixture, "step_label"), ==, "Rest");
   g_assert_cmpstr (label_text (fixture, "next_label"), ==, "Last exercise");
   g_assert_cmpstr (label_text (fixture, "status_label"), ==, "Set 1 of 2 · Rep 1 of 1");
 
   /* The end of the last exercise asks about it too. */
-  run_to (fixture, 45);
+  run_to (fixture, 55);
   limber_player_update (fixture->player);
   drain ();
   g_assert_cmpstr (page (fixture), ==, "log");

@@ -389,12 +389,14 @@ test_program_session_time (void)
 
   g_assert_cmpuint (LIMBER_SESSION_GET_READY_SECONDS, ==, 10);
 
-  /* 3 × 60 s hold, both sides, 1 set: ready, then 3 reps on each side of 2 + 60 + 2 s; one
-   * set has no rest, whatever the rest is set to. */
+  g_assert_cmpuint (LIMBER_SESSION_SWITCH_SIDES_SECONDS, ==, 10);
+
+  /* 3 × 60 s hold, both sides, 1 set: ready, then 3 reps on each side of 2 + 60 + 2 s, with
+   * 10 s to switch sides between; one set has no rest, whatever the rest is set to. */
   g_assert_cmpuint (estimate (library, "supine-hamstring-stretch", 1, 3, 60, 2, 0,
-                              LIMBER_PRESCRIBED_SIDE_BOTH), ==, 10 + 3 * 2 * 64);
+                              LIMBER_PRESCRIBED_SIDE_BOTH), ==, 10 + 3 * 2 * 64 + 10);
   g_assert_cmpuint (estimate (library, "supine-hamstring-stretch", 1, 3, 60, 2, 30,
-                              LIMBER_PRESCRIBED_SIDE_BOTH), ==, 10 + 3 * 2 * 64);
+                              LIMBER_PRESCRIBED_SIDE_BOTH), ==, 10 + 3 * 2 * 64 + 10);
   /* 2 sets × 10 reps, not sided, 3 s hold: one rest between the sets. */
   g_assert_cmpuint (estimate (library, "bridge", 2, 10, 3, 2, 30, LIMBER_PRESCRIBED_SIDE_NONE), ==,
                     180);
@@ -405,7 +407,7 @@ test_program_session_time (void)
   /* Both sides, 2 sets: all sets on one side, then the other: a rest between the sets of
    * each side. */
   g_assert_cmpuint (estimate (library, "straight-leg-raise", 2, 10, 3, 2, 30,
-                              LIMBER_PRESCRIBED_SIDE_BOTH), ==, 10 + 2 * 10 * 2 * 7 + 2 * 30);
+                              LIMBER_PRESCRIBED_SIDE_BOTH), ==, 10 + 2 * 10 * 2 * 7 + 2 * 30 + 10);
   /* Alternating, 2 sets: sides swap each rep, so only the rest between the sets. */
   g_assert_cmpuint (estimate (library, "straight-leg-raise", 2, 10, 3, 2, 30,
                               LIMBER_PRESCRIBED_SIDE_ALTERNATING), ==, 10 + 2 * 10 * 2 * 7 + 30);
@@ -416,7 +418,7 @@ test_program_session_time (void)
                               LIMBER_PRESCRIBED_SIDE_NONE), ==, 10 + 2 * 15 * 2 * 2 + 30);
   /* The longest a prescription can be still fits. */
   g_assert_cmpuint (estimate (library, "bridge", 10, 100, 600, 10, 600,
-                              LIMBER_PRESCRIBED_SIDE_BOTH), ==, 10 + 10 * 100 * 2 * 620 + 18 * 600);
+                              LIMBER_PRESCRIBED_SIDE_BOTH), ==, 10 + 10 * 100 * 2 * 620 + 18 * 600 + 10);
 
   /* A program is the sum of its exercises; one missing from the library counts nothing. */
   g_ptr_array_add (program->prescriptions, prescription (library, "bridge"));
@@ -427,12 +429,12 @@ test_program_session_time (void)
   ((LimberPrescription *) g_ptr_array_index (program->prescriptions, 2))->exercise_id =
     g_strdup ("retired-exercise");
   g_assert_cmpuint (limber_program_estimate_seconds (program, library), ==,
-                    (10 + 10 * 7) + (10 + 3 * 2 * 64));
+                    (10 + 10 * 7) + (10 + 3 * 2 * 64 + 10));
 
   /* The shipped template, by hand from data/templates/hip-pain.json:
-   *   4 stretches, 1 × 3 × (2 + 60 + 2) s both sides, 1 set:    4 × (10 + 384)      = 1576
+   *   4 stretches, 1 × 3 × (2 + 60 + 2) s both sides, 1 set:    4 × (10 + 384 + 10) = 1616
    *   bridge, 10 × (2 + 3 + 2) s, not sided:                        10 + 70        =   80
-   *   4 exercises, 15 × (2 + 3 + 2) s both sides, 1 set:        4 × (10 + 210)      =  880
+   *   4 exercises, 15 × (2 + 3 + 2) s both sides, 1 set:        4 × (10 + 210 + 10) =  920
    *   2 band walks, 15 steps × (1 + 0 + 1) s each way:          2 × (10 + 60)       =  140
    */
   for (guint i = 0; i < template->prescriptions->len; i++)
@@ -442,7 +444,7 @@ test_program_session_time (void)
       sum += limber_prescription_estimate_seconds (p, exercise (library, p->exercise_id));
     }
   g_assert_cmpuint (limber_program_estimate_seconds (template, library), ==,
-                    1576 + 80 + 880 + 140);
+                    1616 + 80 + 920 + 140);
   g_assert_cmpuint (limber_program_estimate_seconds (template, library), ==, sum);
 }
 
@@ -509,11 +511,12 @@ test_program_warnings (void)
   assert_strv (warnings, none);
   g_clear_pointer (&warnings, g_strfreev);
 
-  /* The shipped template has more exercises than advised (11), in a session just under
-   * 45 minutes (2676 s). */
+  /* The shipped template has more exercises than advised (11), in a session of 46 minutes
+   * (2756 s, with 10 s to switch sides in each of its 8 "both sides" exercises). */
   {
     const char *expected[] = {
       "11 exercises: patients keep up with a program of 8 or fewer more easily.",
+      "A session takes about 46 minutes, more than the 45 advised.",
       NULL
     };
 

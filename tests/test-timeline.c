@@ -138,8 +138,10 @@ assert_steps (LimberTimeline *timeline,
 #define HOLD LIMBER_STEP_HOLD
 #define BACK LIMBER_STEP_RETURN
 #define REST LIMBER_STEP_REST
+#define SWITCH LIMBER_STEP_SWITCH_SIDES
 
-/* Both sides: every set on the left, resting between its sets, then the same on the right. */
+/* Both sides: every set on the left, resting between its sets, time to switch sides, then the
+ * same on the right. */
 static void
 test_order_both_sides (void)
 {
@@ -150,6 +152,7 @@ test_order_both_sides (void)
     { REST, 1, 2, L, 30 },
     { MOVE, 2, 1, L, 2 }, { HOLD, 2, 1, L, 3 }, { BACK, 2, 1, L, 1 },
     { MOVE, 2, 2, L, 2 }, { HOLD, 2, 2, L, 3 }, { BACK, 2, 2, L, 1 },
+    { SWITCH, 1, 1, R, 10 },
     { MOVE, 1, 1, R, 2 }, { HOLD, 1, 1, R, 3 }, { BACK, 1, 1, R, 1 },
     { MOVE, 1, 2, R, 2 }, { HOLD, 1, 2, R, 3 }, { BACK, 1, 2, R, 1 },
     { REST, 1, 2, R, 30 },
@@ -172,7 +175,7 @@ test_order_both_sides (void)
 
   timeline = limber_timeline_new (program, library);
   assert_steps (timeline, expected, G_N_ELEMENTS (expected));
-  g_assert_cmpfloat (limber_timeline_get_total (timeline), ==, 10 + 8 * 6 + 2 * 30);
+  g_assert_cmpfloat (limber_timeline_get_total (timeline), ==, 10 + 8 * 6 + 2 * 30 + 10);
 }
 
 /* Alternating: left then right in every rep; one rest between sets. A hold of 0 s is no step. */
@@ -364,7 +367,7 @@ test_whole_session (void)
   program = limber_template_load (bytes, "hip-pain.json", &error);
   g_assert_no_error (error);
   timeline = timeline_on_fake_clock (program, library);
-  g_assert_cmpfloat (limber_timeline_get_total (timeline), ==, 2676);
+  g_assert_cmpfloat (limber_timeline_get_total (timeline), ==, 2756);
 
   limber_timeline_play (timeline);
   while (!limber_timeline_is_finished (timeline))
@@ -378,8 +381,8 @@ test_whole_session (void)
       last = index;
     }
   g_assert_cmpuint (last, ==, limber_timeline_get_n_steps (timeline) - 1);
-  /* 2,676 s in frames of 16,666 µs, the last one reaching past the end. */
-  g_assert_cmpuint (frames, ==, (2676 * (gint64) G_USEC_PER_SEC + G_USEC_PER_SEC / 60 - 1) /
+  /* 2,756 s in frames of 16,666 µs, the last one reaching past the end. */
+  g_assert_cmpuint (frames, ==, (2756 * (gint64) G_USEC_PER_SEC + G_USEC_PER_SEC / 60 - 1) /
                                 (G_USEC_PER_SEC / 60));
 }
 

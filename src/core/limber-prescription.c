@@ -472,8 +472,9 @@ limber_prescription_get_n_sides (const LimberPrescription *self,
 
 /* One session of this exercise: a pause to get ready, then every repetition on every side
  * (move, hold, return), and a rest between sets. "Both sides" does all the sets on one side,
- * then on the other, resting between the sets of each side; "alternating" swaps sides each
- * rep. With one set there is no rest: the rest row of the dosage dialog is off then too. */
+ * then, after time to switch sides, on the other, resting between the sets of each side;
+ * "alternating" swaps sides each rep. With one set there is no rest: the rest row of the
+ * dosage dialog is off then too. */
 guint
 limber_prescription_estimate_seconds (const LimberPrescription *self,
                                       LimberExercise           *exercise)
@@ -488,7 +489,8 @@ limber_prescription_estimate_seconds (const LimberPrescription *self,
   rests = (self->sets - 1) * (self->side == LIMBER_PRESCRIBED_SIDE_BOTH ? 2 : 1);
 
   return LIMBER_SESSION_GET_READY_SECONDS + self->sets * self->reps * sides * rep_seconds +
-         rests * self->rest_seconds;
+         rests * self->rest_seconds +
+         (self->side == LIMBER_PRESCRIBED_SIDE_BOTH ? LIMBER_SESSION_SWITCH_SIDES_SECONDS : 0);
 }
 
 static LimberDosage

@@ -14,6 +14,8 @@ G_BEGIN_DECLS
 
 /* The seconds the guided session gives to get into position before each exercise. */
 #define LIMBER_SESSION_GET_READY_SECONDS 10
+/* The seconds to turn over or change legs between the sides of a "both sides" exercise. */
+#define LIMBER_SESSION_SWITCH_SIDES_SECONDS 10
 
 typedef struct
 {

@@ -78,7 +78,7 @@ add_rest (LimberTimeline           *self,
               p->rest_seconds);
 }
 
-/* "Both sides" does every set on the left, then every set on the right; "alternating" swaps
+/* "Both sides" does every set on the left, then, after time to switch, every set on the right; "alternating" swaps
  * sides each rep; an exercise done "each way" does a set's reps one way, then the other. */
 static void
 add_exercise (LimberTimeline           *self,
@@ -100,6 +100,10 @@ add_exercise (LimberTimeline           *self,
         {
           LimberSessionSide side = s == 0 ? LIMBER_SESSION_SIDE_LEFT : LIMBER_SESSION_SIDE_RIGHT;
 
+          /* Time to turn over, or to change legs, before the right side. */
+          if (s == 1)
+            add_step (self, LIMBER_STEP_SWITCH_SIDES, index, 1, p->sets, 1, p->reps, side,
+                      LIMBER_SESSION_SWITCH_SIDES_SECONDS);
           for (guint set = 1; set <= p->sets; set++)
             {
               for (guint rep = 1; rep <= p->reps; rep++)

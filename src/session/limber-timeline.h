@@ -13,6 +13,7 @@ typedef enum
   LIMBER_STEP_HOLD,
   LIMBER_STEP_RETURN,
   LIMBER_STEP_REST,
+  LIMBER_STEP_SWITCH_SIDES,  /* between the left side's sets and the right side's */
 } LimberStepKind;
 
 /* The side a rep is done on: left or right, one way or the other for a walk done "each way",

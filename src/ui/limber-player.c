@@ -142,6 +142,9 @@ step_to_label (LimberStepKind kind)
       return _("Return");
     case LIMBER_STEP_REST:
       return _("Rest");
+    case LIMBER_STEP_SWITCH_SIDES:
+      /* Translators: between the left side's sets and the right side's */
+      return _("Switch sides");
     default:
       g_assert_not_reached ();
     }
@@ -179,6 +182,7 @@ step_to_cue (LimberStepKind kind)
     case LIMBER_STEP_RETURN:
       return LIMBER_CUE_RELAX;
     case LIMBER_STEP_REST:
+    case LIMBER_STEP_SWITCH_SIDES:
       return LIMBER_CUE_REST;
     case LIMBER_STEP_GET_READY:
     default:
@@ -226,6 +230,9 @@ format_next (LimberPlayer *self,
           return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Next: Rest %u s",
                                                "Next: Rest %u s", seconds), seconds);
         }
+      if (step->kind == LIMBER_STEP_SWITCH_SIDES)
+        /* Translators: what comes after the left side's sets */
+        return g_strdup (_("Next: Right side"));
       if (step->kind == LIMBER_STEP_GET_READY)
         /* Translators: %s is the name of the exercise that comes next */
         return g_strdup_printf (_("Next: %s"),
@@ -256,6 +263,7 @@ figure_time (LimberPlayer     *self,
       return back + (end - back) * MIN (u, 0.999);
     case LIMBER_STEP_GET_READY:
     case LIMBER_STEP_REST:
+    case LIMBER_STEP_SWITCH_SIDES:
     default:
       return 0;
     }
