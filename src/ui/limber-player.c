@@ -944,6 +944,10 @@ limber_player_dispose (GObject *object)
   if (self->tick_id != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
   self->tick_id = 0;
+  /* The video view goes with the template; what it says on its way is no longer wanted. */
+  if (self->video_view != NULL)
+    g_signal_handlers_disconnect_by_data (self->video_view, self);
+  self->video_view = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), LIMBER_TYPE_PLAYER);
   g_clear_object (&self->cues);
   g_clear_object (&self->timeline);
@@ -952,7 +956,6 @@ limber_player_dispose (GObject *object)
   g_clear_object (&self->video_folder);
   g_clear_pointer (&self->sound_note, g_free);
   g_clear_pointer (&self->video_note, g_free);
-  self->video_view = NULL;
 
   G_OBJECT_CLASS (limber_player_parent_class)->dispose (object);
 }
