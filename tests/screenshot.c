@@ -207,9 +207,12 @@ player_new (LimberLibrary *library,
           continue;
         }
       gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (partly), TRUE);
-      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_toggle (GTK_WIDGET (player),
-                                                                    complete ? "2" : "7")),
-                                    TRUE);
+      {
+        g_autofree char *rating = g_strdup_printf ("%d", complete ? 2 : CLAMP (pain, 0, 10));
+
+        gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_toggle (GTK_WIDGET (player), rating)),
+                                      TRUE);
+      }
       if (!complete)
         break;
       g_signal_emit_by_name (gtk_widget_get_template_child (GTK_WIDGET (player),

@@ -240,7 +240,7 @@ test_player_session (Fixture       *fixture,
   g_assert_cmpstr (label_text (fixture, "step_label"), ==, "Hold");
   g_assert_cmpstr (label_text (fixture, "countdown_label"), ==, "2");
   g_assert_cmpstr (label_text (fixture, "status_label"), ==,
-                   "Set 1 of 1 · Rep 2 of 2 · Left side");
+                   "Set\u00a01\u00a0of\u00a01 · Rep\u00a02\u00a0of\u00a02 · Left\u00a0side");
   g_assert_cmpstr (label_text (fixture, "time_left_label"), ==, "0:40 left");
 
   /* Space pauses: the countdown stands still while time passes. */
@@ -263,7 +263,7 @@ test_player_session (Fixture       *fixture,
   run_to (fixture, 29.5);
   g_assert_cmpstr (label_text (fixture, "step_label"), ==, "Hold");
   g_assert_cmpstr (label_text (fixture, "status_label"), ==,
-                   "Set 1 of 1 · Rep 1 of 2 · Right side");
+                   "Set\u00a01\u00a0of\u00a01 · Rep\u00a01\u00a0of\u00a02 · Right\u00a0side");
 
   /* Right skips to the next exercise, by way of the log. */
   activate (fixture, "player.skip-forward");
@@ -290,7 +290,7 @@ test_player_session (Fixture       *fixture,
   run_to (fixture, 50);
   g_assert_cmpstr (label_text (fixture, "step_label"), ==, "Rest");
   g_assert_cmpstr (label_text (fixture, "next_label"), ==, "Last exercise");
-  g_assert_cmpstr (label_text (fixture, "status_label"), ==, "Set 1 of 2 · Rep 1 of 1");
+  g_assert_cmpstr (label_text (fixture, "status_label"), ==, "Set\u00a01\u00a0of\u00a02 · Rep\u00a01\u00a0of\u00a01");
 
   /* The end of the last exercise asks about it too. */
   run_to (fixture, 55);

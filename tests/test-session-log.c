@@ -188,6 +188,9 @@ test_session_refused (void)
   assert_refused ("{\"id\": \"s\", \"started\": \"2026-11-02T09:00:00Z\", \"exercises\": []}",
                   "sessions[0].program");
   assert_refused ("[]", "sessions[0]: expected an object");
+  assert_refused ("{\"id\": \"s\", \"program\": \"p\", \"started\": \"2026-11-02T09:00:00Z\", "
+                  "\"finished\": \"2026-11-02T08:59:59Z\", \"exercises\": []}",
+                  "sessions[0].finished: before the session started");
 
   for (guint i = 0; i < LIMBER_PROGRAM_MAX_EXERCISES + 1; i++)
     g_string_append_printf (many, "%s{\"prescription\": \"r%u\", \"exercise\": \"bridge\", "
@@ -382,7 +385,7 @@ test_adherence_and_pain (void)
   /* Days 2 to 8: seven sessions; day 9 starts the next week. */
   g_assert_cmpuint (limber_patient_count_sessions (patient, week_start, week_end), ==, 7);
 
-  bridge = limber_patient_get_pain_trend (patient, "bridge", week_start);
+  bridge = limber_patient_get_pain_trend (patient, "bridge", week_start, NULL);
   g_assert_cmpuint (bridge->len, ==, 8);
   g_assert_cmpint (g_array_index (bridge, LimberPainPoint, 0).pain, ==, 2);
   g_assert_cmpint (g_array_index (bridge, LimberPainPoint, 7).pain, ==, 4);
@@ -390,7 +393,13 @@ test_adherence_and_pain (void)
     g_assert_cmpint (g_array_index (bridge, LimberPainPoint, i - 1).time, <,
                      g_array_index (bridge, LimberPainPoint, i).time);
 
-  raise = limber_patient_get_pain_trend (patient, "straight-leg-raise", NULL);
+  /* A bound at the end leaves out what came after it. */
+  {
+    g_autoptr(GArray) until = limber_patient_get_pain_trend (patient, "bridge", week_start, week_end);
+    g_assert_cmpuint (until->len, ==, 7);
+  }
+
+  raise = limber_patient_get_pain_trend (patient, "straight-leg-raise", NULL, NULL);
   g_assert_cmpuint (raise->len, ==, 8);  /* day 5 was skipped */
 }
 

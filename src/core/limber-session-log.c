@@ -277,6 +277,15 @@ limber_session_load (JsonObject            *object,
       !(session->finished = limber_json_get_date_time (object, place, "finished", error)))
     return NULL;
 
+  if (session->finished != NULL && g_date_time_compare (session->finished, session->started) < 0)
+    {
+      g_autofree char *field = limber_json_place_format (place, "finished");
+
+      g_set_error (error, LIMBER_DATA_ERROR, LIMBER_DATA_ERROR_VALUE,
+                   "%s: %s: before the session started", place->file, field);
+      return NULL;
+    }
+
   if (json_array_get_length (exercises) > LIMBER_PROGRAM_MAX_EXERCISES)
     {
       g_autofree char *field = limber_json_place_format (place, "exercises");
@@ -603,11 +612,13 @@ limber_patient_count_sessions (LimberPatient *patient,
   return count;
 }
 
-/* The pain logged for an exercise in every session since @since, oldest first. */
+/* The pain logged for an exercise in every session started from @since (or the first) until
+ * @until (or the last; a computer's wrong clock can date a session ahead), oldest first. */
 GArray *
 limber_patient_get_pain_trend (LimberPatient *patient,
                                const char    *exercise_id,
-                               GDateTime     *since)
+                               GDateTime     *since,
+                               GDateTime     *until)
 {
   GArray *points = g_array_new (FALSE, FALSE, sizeof (LimberPainPoint));
 
@@ -615,7 +626,8 @@ limber_patient_get_pain_trend (LimberPatient *patient,
     {
       const LimberSession *session = g_ptr_array_index (patient->sessions, i);
 
-      if (since != NULL && g_date_time_compare (session->started, since) < 0)
+      if ((since != NULL && g_date_time_compare (session->started, since) < 0) ||
+          (until != NULL && g_date_time_compare (session->started, until) >= 0))
         continue;
 
       for (guint j = 0; j < session->entries->len; j++)

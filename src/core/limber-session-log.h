@@ -103,7 +103,8 @@ guint               limber_patient_count_sessions   (LimberPatient       *patien
                                                      GDateTime           *until);
 GArray             *limber_patient_get_pain_trend   (LimberPatient       *patient,
                                                      const char          *exercise_id,
-                                                     GDateTime           *since);
+                                                     GDateTime           *since,
+                                                     GDateTime           *until);
 guint               limber_program_get_sessions_per_week (const LimberProgram *program);
 
 LimberLogFile      *limber_log_file_new_for_patient (LimberPatient       *patient,

@@ -76,7 +76,7 @@ limber_pain_chart_snapshot (GtkWidget   *widget,
   for (guint i = 0; i < self->points->len; i++)
     {
       const LimberPainPoint *point = &g_array_index (self->points, LimberPainPoint, i);
-      double x = DOT_RADIUS + (width - 2 * DOT_RADIUS) * (point->time - self->from) / span;
+      double x = DOT_RADIUS + (width - 2 * DOT_RADIUS) * CLAMP ((point->time - self->from) / span, 0, 1);
       double y = inner * (1.0 - (double) point->pain / LIMBER_PAIN_MAX);
 
       if (i == 0)
@@ -89,7 +89,7 @@ limber_pain_chart_snapshot (GtkWidget   *widget,
   for (guint i = 0; i < self->points->len; i++)
     {
       const LimberPainPoint *point = &g_array_index (self->points, LimberPainPoint, i);
-      double x = DOT_RADIUS + (width - 2 * DOT_RADIUS) * (point->time - self->from) / span;
+      double x = DOT_RADIUS + (width - 2 * DOT_RADIUS) * CLAMP ((point->time - self->from) / span, 0, 1);
       double y = inner * (1.0 - (double) point->pain / LIMBER_PAIN_MAX);
       const GdkRGBA *dot = point->pain >= LIMBER_PAIN_STOP ? &danger : &color;
 

@@ -190,6 +190,15 @@ step_to_cue (LimberStepKind kind)
     }
 }
 
+/* @part with its spaces made unbreakable, so a narrow window wraps only between parts. */
+static char *
+unbroken (const char *part)
+{
+  g_auto(GStrv) words = g_strsplit (part, " ", -1);
+
+  return g_strjoinv ("\u00a0", words);
+}
+
 /* "Set 2 of 3 · Rep 7 of 15 · Left side" */
 static char *
 format_status (const LimberStep *step)
@@ -202,13 +211,16 @@ format_status (const LimberStep *step)
   g_autofree char *rep = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Rep %u of %u",
                                                        "Rep %u of %u", step->n_reps),
                                           step->rep, step->n_reps);
-  const char *side = side_to_label (step->side);
+  g_autofree char *side = side_to_label (step->side) != NULL ? unbroken (side_to_label (step->side))
+                                                              : NULL;
+  g_autofree char *set_part = unbroken (set);
+  g_autofree char *rep_part = unbroken (rep);
 
   if (side != NULL)
     /* Translators: the set, the rep and the side, as in "Set 2 of 3 · Rep 7 of 15 · Left side" */
-    return g_strdup_printf (_("%s · %s · %s"), set, rep, side);
+    return g_strdup_printf (_("%s · %s · %s"), set_part, rep_part, side);
   /* Translators: the set and the rep, as in "Set 2 of 3 · Rep 7 of 15" */
-  return g_strdup_printf (_("%s · %s"), set, rep);
+  return g_strdup_printf (_("%s · %s"), set_part, rep_part);
 }
 
 /* What comes after the current run of reps: a rest, another exercise, or the end. */

@@ -23,8 +23,8 @@ logged_cb (LimberPlayer  *player,
 }
 
 /* Opens the player on @patient's active program, with the clinic's videos from the store
- * folder @video_folder (NULL on the patient's own PC, where there are none). @owner (a GObject) gets @saved calls for as
- * long as it lives; the record is kept by the player meanwhile. */
+ * folder @video_folder (NULL on the patient's own PC, where there are none). @owner (a
+ * GObject) gets @saved calls for as long as it lives; the player keeps the record meanwhile. */
 GtkWidget *
 limber_session_start (GtkWindow              *parent,
                       LimberLibrary          *library,

@@ -96,7 +96,7 @@ static void
 add_pain_rows (LimberSessionsGroup *self,
                LimberProgram       *program,
                GDateTime           *since,
-               GDateTime           *now)
+               GDateTime           *until)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
 
@@ -112,7 +112,8 @@ add_pain_rows (LimberSessionsGroup *self,
       if (exercise == NULL || !g_hash_table_add (seen, prescription->exercise_id))
         continue;
 
-      points = limber_patient_get_pain_trend (self->patient, prescription->exercise_id, since);
+      points = limber_patient_get_pain_trend (self->patient, prescription->exercise_id, since,
+                                              until);
       if (points->len == 0)
         subtitle = g_strdup (_("No pain logged in the last 4 weeks"));
       else
@@ -141,7 +142,7 @@ add_pain_rows (LimberSessionsGroup *self,
 
       chart = limber_pain_chart_new ();
       limber_pain_chart_set_points (LIMBER_PAIN_CHART (chart), points,
-                                    g_date_time_to_unix (since), g_date_time_to_unix (now));
+                                    g_date_time_to_unix (since), g_date_time_to_unix (until));
       adw_action_row_add_suffix (row, chart);
     }
 }
@@ -182,18 +183,25 @@ update (LimberSessionsGroup *self)
                      limber_patient_count_sessions (self->patient, month, until),
                      per_week * (TREND_DAYS / 7));
 
-  {
-    const LimberSession *last = g_ptr_array_index (self->patient->sessions,
-                                                   self->patient->sessions->len - 1);
-    g_autofree char *day = limber_format_session_time (last->started);
-    g_autofree char *summary = limber_session_summarize (last);
-    g_autofree char *subtitle = g_strdup_printf ("%s · %s", day, summary);
+  /* The latest session up to now: one dated ahead by a wrong clock does not stand for it. */
+  for (guint i = self->patient->sessions->len; i > 0; i--)
+    {
+      const LimberSession *last = g_ptr_array_index (self->patient->sessions, i - 1);
+      g_autofree char *day = NULL;
+      g_autofree char *summary = NULL;
+      g_autofree char *subtitle = NULL;
 
-    add_row (self, _("Last session"), subtitle);
-  }
+      if (g_date_time_compare (last->started, until) >= 0)
+        continue;
+      day = limber_format_session_time (last->started);
+      summary = limber_session_summarize (last);
+      subtitle = g_strdup_printf ("%s · %s", day, summary);
+      add_row (self, _("Last session"), subtitle);
+      break;
+    }
 
   if (program != NULL && self->library != NULL)
-    add_pain_rows (self, program, month, now);
+    add_pain_rows (self, program, month, until);
 }
 
 static void
