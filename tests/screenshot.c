@@ -47,13 +47,13 @@ find_type (GtkWidget *widget,
   return NULL;
 }
 
-/* Three weeks of made-up sessions, most days, with pain easing; one bad day. */
+/* Three weeks of made-up sessions up to yesterday, most days, with pain easing; one bad day. */
 static void
 add_sample_sessions (LimberPatient *patient,
                      LimberProgram *program,
                      GDateTime     *now)
 {
-  for (int day = 20; day >= 0; day--)
+  for (int day = 20; day >= 1; day--)
     {
       g_autoptr(GDateTime) started = g_date_time_add_full (now, 0, 0, -day, 0, -20, 0);
       LimberSession *session;

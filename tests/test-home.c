@@ -281,6 +281,8 @@ test_session_and_log (Fixture       *fixture,
 
   g_assert_true (limber_home_window_open_file (window, file));
   g_assert_cmpstr (visible_page (fixture), ==, "program");
+  label = template_child (window, LIMBER_TYPE_HOME_WINDOW, "summary_label");
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (label)), "Today: 2 exercises"));
   label = template_child (window, LIMBER_TYPE_HOME_WINDOW, "clinic_label");
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==,
                    "Questions? Call Riverside Physical Therapy on 01865 555 010.");
@@ -329,9 +331,16 @@ test_session_and_log (Fixture       *fixture,
   gtk_window_close (GTK_WINDOW (player));
   drain ();
 
+  /* Both exercises are daily, once a day: nothing more is due today. */
+  label = template_child (window, LIMBER_TYPE_HOME_WINDOW, "summary_label");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, "All of today’s exercises are done.");
+  g_assert_cmpstr (gtk_button_get_label (template_child (window, LIMBER_TYPE_HOME_WINDOW,
+                                                         "start_button")),
+                   ==, "_Start the Whole Program Again");
+
   /* The window's log lists the session; "Today" counts it. */
   label = template_child (window, LIMBER_TYPE_HOME_WINDOW, "progress_label");
-  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (label)), "Today: 1 session done"));
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (label)), "Done today: 1 session"));
   {
     g_autoptr(GPtrArray) rows = g_ptr_array_new ();
     GtkWidget *group = template_child (window, LIMBER_TYPE_HOME_WINDOW, "log_group");

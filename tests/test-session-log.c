@@ -403,6 +403,69 @@ test_adherence_and_pain (void)
   g_assert_cmpuint (raise->len, ==, 8);  /* day 5 was skipped */
 }
 
+/* What is due today: a daily exercise until done as many times as prescribed today; one done
+ * some days a week until done on that many of the last 7 days. Skipped does not count. */
+static void
+test_due (void)
+{
+  LimberProgram *program;
+  g_autoptr(LimberPatient) patient = patient_with_program (&program);
+  LimberPrescription *daily = nth (program, 0), *weekly = nth (program, 1);
+  LimberSession *session;
+  static const int done_days[] = { 3, 5, 6 };
+
+  daily->schedule = LIMBER_SCHEDULE_DAILY;
+  daily->times_per_day = 2;
+  weekly->schedule = LIMBER_SCHEDULE_DAYS_PER_WEEK;
+  weekly->days_per_week = 3;
+  weekly->times_per_day = 1;
+
+  /* Nothing logged: both due. */
+  {
+    g_autoptr(GDateTime) now = at (9, 12);
+    g_assert_true (limber_patient_is_due (patient, daily, now));
+    g_assert_true (limber_patient_is_due (patient, weekly, now));
+  }
+
+  /* The weekly one done on 3 days of the last 7 (days 3, 5, 6), skipped on day 8. */
+  for (guint i = 0; i < G_N_ELEMENTS (done_days); i++)
+    {
+      session = session_at (program->id, done_days[i], 9);
+      log_nth (session, program, 1, LIMBER_OUTCOME_PARTLY, 2);
+      limber_patient_add_session (patient, session);
+    }
+  session = session_at (program->id, 8, 9);
+  log_nth (session, program, 1, LIMBER_OUTCOME_SKIPPED, 0);
+  log_nth (session, program, 0, LIMBER_OUTCOME_DONE, 1);
+  limber_patient_add_session (patient, session);
+  {
+    g_autoptr(GDateTime) day9 = at (9, 12);
+    g_autoptr(GDateTime) day10 = at (10, 12);
+
+    g_assert_false (limber_patient_is_due (patient, weekly, day9));
+    /* Day 3 leaves the 7 days on day 10. */
+    g_assert_true (limber_patient_is_due (patient, weekly, day10));
+  }
+
+  /* The daily one, twice a day: due after one session today, not after two. */
+  session = session_at (program->id, 9, 8);
+  log_nth (session, program, 0, LIMBER_OUTCOME_DONE, 1);
+  limber_patient_add_session (patient, session);
+  {
+    g_autoptr(GDateTime) now = at (9, 12);
+    g_assert_true (limber_patient_is_due (patient, daily, now));
+  }
+  session = session_at (program->id, 9, 10);
+  log_nth (session, program, 0, LIMBER_OUTCOME_DONE, 1);
+  limber_patient_add_session (patient, session);
+  {
+    g_autoptr(GDateTime) now = at (9, 12);
+    g_autoptr(GDateTime) tomorrow = at (10, 7);
+    g_assert_false (limber_patient_is_due (patient, daily, now));
+    g_assert_true (limber_patient_is_due (patient, daily, tomorrow));
+  }
+}
+
 static void
 test_pain_words (void)
 {
@@ -593,6 +656,7 @@ main (int   argc,
   g_test_add_func ("/session-log/log-as-program", test_log_as_program);
   g_test_add_func ("/session-log/adherence-and-pain", test_adherence_and_pain);
   g_test_add_func ("/session-log/pain-words", test_pain_words);
+  g_test_add_func ("/session-log/due", test_due);
   g_test_add_func ("/session-log/home-round-trip", test_home_round_trip);
   g_test_add_func ("/session-log/home-record-id", test_home_record_id);
 

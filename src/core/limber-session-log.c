@@ -647,6 +647,61 @@ limber_patient_get_pain_trend (LimberPatient *patient,
   return points;
 }
 
+static gboolean
+same_day (GDateTime *a,
+          GDateTime *b)
+{
+  g_autoptr(GDateTime) x = g_date_time_to_local (a);
+  g_autoptr(GDateTime) y = g_date_time_to_local (b);
+
+  return g_date_time_get_year (x) == g_date_time_get_year (y) &&
+         g_date_time_get_day_of_year (x) == g_date_time_get_day_of_year (y);
+}
+
+/* Whether @prescription is due in a session started at @now (local days): not yet done as
+ * many times today as prescribed, and, for an exercise done some days a week, not yet done on
+ * as many of the last 7 days (a second session on a day it was already done still counts it
+ * due). Done means done or partly done. */
+gboolean
+limber_patient_is_due (LimberPatient            *patient,
+                       const LimberPrescription *prescription,
+                       GDateTime                *now)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (now);
+  g_autoptr(GDateTime) today = g_date_time_new_local (g_date_time_get_year (local),
+                                                      g_date_time_get_month (local),
+                                                      g_date_time_get_day_of_month (local),
+                                                      0, 0, 0);
+  g_autoptr(GDateTime) week = g_date_time_add_days (today, -6);
+  g_autoptr(GHashTable) days = g_hash_table_new (g_direct_hash, g_direct_equal);
+  guint done_today = 0;
+
+  for (guint i = 0; i < patient->sessions->len; i++)
+    {
+      const LimberSession *session = g_ptr_array_index (patient->sessions, i);
+      g_autoptr(GDateTime) started = NULL;
+      const LimberSessionEntry *entry;
+
+      if (g_date_time_compare (session->started, week) < 0 ||
+          g_date_time_compare (session->started, now) > 0 ||
+          (entry = limber_session_find_entry (session, prescription->id)) == NULL ||
+          entry->outcome == LIMBER_OUTCOME_SKIPPED)
+        continue;
+
+      if (same_day (session->started, now))
+        done_today++;
+      started = g_date_time_to_local (session->started);
+      g_hash_table_add (days, GINT_TO_POINTER (g_date_time_get_day_of_year (started) +
+                                               1000 * g_date_time_get_year (started)));
+    }
+
+  if (done_today >= prescription->times_per_day)
+    return FALSE;
+
+  return prescription->schedule == LIMBER_SCHEDULE_DAILY || done_today > 0 ||
+         g_hash_table_size (days) < prescription->days_per_week;
+}
+
 /* A session is the whole program, so the program asks for as many sessions a week as its
  * most frequent exercise. */
 guint

@@ -105,6 +105,9 @@ GArray             *limber_patient_get_pain_trend   (LimberPatient       *patien
                                                      const char          *exercise_id,
                                                      GDateTime           *since,
                                                      GDateTime           *until);
+gboolean            limber_patient_is_due           (LimberPatient       *patient,
+                                                     const LimberPrescription *prescription,
+                                                     GDateTime           *now);
 guint               limber_program_get_sessions_per_week (const LimberProgram *program);
 
 LimberLogFile      *limber_log_file_new_for_patient (LimberPatient       *patient,

@@ -34,6 +34,7 @@ struct _LimberHomeWindow
   GtkStack            *stack;
   AdwStatusPage       *empty_page;
   GtkLabel            *program_label;
+  GtkButton           *start_button;
   GtkLabel            *summary_label;
   GtkLabel            *progress_label;
   GtkLabel            *clinic_label;
@@ -93,9 +94,12 @@ text_label (const char *text,
  * inside, one click away. */
 static GtkWidget *
 exercise_row_new (LimberPrescription *prescription,
-                  LimberExercise     *exercise)
+                  LimberExercise     *exercise,
+                  gboolean            due)
 {
-  g_autofree char *dosage = limber_prescription_format (prescription, exercise);
+  g_autofree char *format = limber_prescription_format (prescription, exercise);
+  /* Translators: an exercise's dosage, then that it was done as often as prescribed for now */
+  g_autofree char *dosage = due ? g_strdup (format) : g_strdup_printf (_("%s · done for now"), format);
   GtkWidget *row = adw_expander_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *steps = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
@@ -134,6 +138,25 @@ exercise_row_new (LimberPrescription *prescription,
   return row;
 }
 
+/* Today's session: the exercises due today, or, when all are done, the whole program again. */
+static LimberProgram *
+todays_program (LimberHomeWindow *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  LimberProgram *program = limber_program_copy (active_program (self));
+
+  for (guint i = program->prescriptions->len; i > 0; i--)
+    if (!limber_patient_is_due (self->patient, g_ptr_array_index (program->prescriptions, i - 1), now))
+      g_ptr_array_remove_index (program->prescriptions, i - 1);
+
+  if (program->prescriptions->len == 0)
+    {
+      limber_program_free (program);
+      program = limber_program_copy (active_program (self));
+    }
+  return program;
+}
+
 static void
 update_progress (LimberHomeWindow *self,
                  LimberProgram    *program)
@@ -153,12 +176,12 @@ update_progress (LimberHomeWindow *self,
   g_autofree char *text = NULL;
 
   /* Translators: sessions the patient did today */
-  today_text = g_strdup_printf (ngettext ("Today: %u session done", "Today: %u sessions done",
+  today_text = g_strdup_printf (ngettext ("Done today: %u session", "Done today: %u sessions",
                                           today), today);
   /* Translators: sessions in the last 7 days against the sessions the program asks for */
   week_text = g_strdup_printf (ngettext ("Last 7 days: %u of %u sessions",
                                          "Last 7 days: %u of %u sessions", asked), done, asked);
-  text = g_strdup_printf ("%s\n%s", today_text, week_text);
+  text = today > 0 ? g_strdup_printf ("%s\n%s", today_text, week_text) : g_strdup (week_text);
   gtk_label_set_text (self->progress_label, text);
 }
 
@@ -183,7 +206,11 @@ static void
 update (LimberHomeWindow *self)
 {
   LimberProgram *program = active_program (self);
+  g_autoptr(LimberProgram) today = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *size = NULL;
+  g_autofree char *summary = NULL;
+  guint due;
 
   for (guint i = 0; i < self->rows->len; i++)
     {
@@ -214,8 +241,26 @@ update (LimberHomeWindow *self)
 
   adw_window_title_set_subtitle (self->window_title, self->patient->name);
   gtk_label_set_text (self->program_label, program->name);
-  size = limber_program_format_size (program, self->library);
-  gtk_label_set_text (self->summary_label, size);
+  today = todays_program (self);
+  size = limber_program_format_size (today, self->library);
+  due = 0;
+  for (guint i = 0; i < program->prescriptions->len; i++)
+    if (limber_patient_is_due (self->patient, g_ptr_array_index (program->prescriptions, i), now))
+      due++;
+  if (due == program->prescriptions->len || program->prescriptions->len == 0)
+    /* Translators: the size of today's session, as in "Today: 7 exercises · about 35 minutes" */
+    summary = g_strdup_printf (_("Today: %s"), size);
+  else if (due > 0)
+    /* Translators: %s is the size of today's session; %u how many exercises are done for now */
+    summary = g_strdup_printf (ngettext ("Today: %s\n%u exercise is done for now",
+                                         "Today: %s\n%u exercises are done for now",
+                                         program->prescriptions->len - due),
+                               size, program->prescriptions->len - due);
+  else
+    summary = g_strdup (_("All of today’s exercises are done."));
+  gtk_label_set_text (self->summary_label, summary);
+  gtk_button_set_label (self->start_button, due > 0 ? _("_Start Today’s Session")
+                                                    : _("_Start the Whole Program Again"));
   update_progress (self, program);
   update_clinic (self);
 
@@ -225,7 +270,9 @@ update (LimberHomeWindow *self)
       LimberExercise *exercise = limber_library_lookup (self->library, prescription->exercise_id);
 
       if (exercise != NULL)
-        add_row (self, self->exercises_group, exercise_row_new (prescription, exercise));
+        add_row (self, self->exercises_group,
+                 exercise_row_new (prescription, exercise,
+                                   limber_patient_is_due (self->patient, prescription, now)));
     }
 
   if (self->patient->sessions->len == 0)
@@ -445,15 +492,17 @@ session_saved_cb (LimberPatient *patient,
   update (self);
 }
 
-/* Opens the guided session for the program; returns the player window. */
+/* Opens the guided session for today's exercises; returns the player window. */
 GtkWidget *
 limber_home_window_start_session (LimberHomeWindow *self)
 {
   g_return_val_if_fail (LIMBER_IS_HOME_WINDOW (self), NULL);
   g_return_val_if_fail (active_program (self) != NULL, NULL);
 
-  return limber_session_start (GTK_WINDOW (self), self->library, self->patient, self->settings,
-                               NULL, session_saved_cb, self);
+  g_autoptr(LimberProgram) today = todays_program (self);
+
+  return limber_session_start (GTK_WINDOW (self), self->library, self->patient, today,
+                               self->settings, NULL, session_saved_cb, self);
 }
 
 static void
@@ -578,6 +627,7 @@ limber_home_window_class_init (LimberHomeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LimberHomeWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, LimberHomeWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, LimberHomeWindow, program_label);
+  gtk_widget_class_bind_template_child (widget_class, LimberHomeWindow, start_button);
   gtk_widget_class_bind_template_child (widget_class, LimberHomeWindow, summary_label);
   gtk_widget_class_bind_template_child (widget_class, LimberHomeWindow, progress_label);
   gtk_widget_class_bind_template_child (widget_class, LimberHomeWindow, clinic_label);

@@ -659,7 +659,7 @@ start_session_cb (LimberPatientsView *self)
     return;
 
   limber_session_start (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->library,
-                        self->patient, settings, limber_store_get_folder (self->store),
+                        self->patient, NULL, settings, limber_store_get_folder (self->store),
                         session_saved_cb, self);
 }
 

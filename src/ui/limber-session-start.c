@@ -22,21 +22,23 @@ logged_cb (LimberPlayer  *player,
   saved (patient, owner);
 }
 
-/* Opens the player on @patient's active program, with the clinic's videos from the store
+/* Opens the player on @program (NULL: @patient's active program), with the clinic's videos from the store
  * folder @video_folder (NULL on the patient's own PC, where there are none). @owner (a
  * GObject) gets @saved calls for as long as it lives; the player keeps the record meanwhile. */
 GtkWidget *
 limber_session_start (GtkWindow              *parent,
                       LimberLibrary          *library,
                       LimberPatient          *patient,
+                      const LimberProgram    *program,
                       GSettings              *settings,
                       GFile                  *video_folder,
                       LimberSessionSavedFunc  saved,
                       gpointer                owner)
 {
-  LimberProgram *program = limber_patient_get_active_program (patient);
   LimberPlayer *player;
 
+  if (program == NULL)
+    program = limber_patient_get_active_program (patient);
   g_return_val_if_fail (program != NULL, NULL);
   g_return_val_if_fail (G_IS_OBJECT (owner), NULL);
 
