@@ -273,6 +273,19 @@ test_log_merge (void)
     g_autoptr(LimberPatient) reloaded = reload (clinic);
     assert_sessions_equal (clinic->sessions, reloaded->sessions);
   }
+
+  /* A session still going on, with one more exercise logged since: the copy with more wins. */
+  {
+    LimberSession *third = g_ptr_array_index (home->sessions, 2);
+    g_autoptr(LimberLogFile) later = NULL;
+
+    g_assert_null (third->finished);
+    log_nth (third, program, 2, LIMBER_OUTCOME_DONE, 0);
+    later = limber_log_file_new_for_patient (home, exported);
+    g_assert_cmpuint (limber_patient_merge_sessions (clinic, later->sessions, &error), ==, 1);
+    g_assert_no_error (error);
+    assert_sessions_equal (home->sessions, clinic->sessions);
+  }
 }
 
 static void
