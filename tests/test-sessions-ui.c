@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "limber-pain-chart.h"
+#include "limber-player.h"
 #include "limber-session-log.h"
 #include "limber-sessions-group.h"
 #include "limber-window.h"
@@ -270,6 +271,69 @@ test_import_broken (Fixture       *fixture,
   g_assert_cmpstr (before, ==, after);
 }
 
+/* A session goes on while the therapist opens another record and back, and imports a log:
+ * each exercise logged joins the record as it is then, and nothing saved meanwhile is lost. */
+static void
+test_session_across_records (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  LimberPatientsView *view = limber_window_get_patients_view (fixture->window);
+  LimberStore *store = limber_patients_view_get_store (view);
+  LimberProgram *program = limber_patient_get_active_program (fixture->patient);
+  LimberPrescription *first = g_ptr_array_index (program->prescriptions, 0);
+  LimberPrescription *second = g_ptr_array_index (program->prescriptions, 1);
+  g_autoptr(LimberPatient) bob = limber_patient_new ("Bob Stone");
+  g_autoptr(GFile) file = write_log (fixture, fixture->patient->id, 3, 2);
+  g_autoptr(GError) error = NULL;
+  LimberPlayer *player;
+  LimberSession *session;
+
+  g_assert_true (limber_store_save (store, bob, &error));
+  g_assert_no_error (error);
+
+  g_signal_emit_by_name (group_of (fixture), "start");
+  drain ();
+  player = LIMBER_PLAYER (find_window (LIMBER_TYPE_PLAYER));
+  g_assert_nonnull (player);
+  session = limber_player_get_session (player);
+
+  g_assert_true (limber_patients_view_open_patient (view, bob->id));
+  drain ();
+  g_assert_true (limber_patients_view_open_patient (view, fixture->patient->id));
+  drain ();
+  g_assert_true (limber_sessions_group_import_log (group_of (fixture), file));
+  wait_for_label (GTK_WIDGET (fixture->window), "Imported 3 sessions from");
+
+  limber_session_log (session, first->id, first->exercise_id, LIMBER_OUTCOME_DONE, 1);
+  g_signal_emit_by_name (player, "logged", session);
+  drain ();
+  {
+    g_autoptr(LimberPatient) saved = reload (fixture);
+    g_assert_cmpuint (saved->sessions->len, ==, 4);
+  }
+
+  /* Another record shown: the exercise joins the record in the folder. */
+  g_assert_true (limber_patients_view_open_patient (view, bob->id));
+  drain ();
+  limber_session_log (session, second->id, second->exercise_id, LIMBER_OUTCOME_PARTLY, 3);
+  g_signal_emit_by_name (player, "logged", session);
+  drain ();
+  {
+    g_autoptr(LimberPatient) saved = reload (fixture);
+    LimberSession *kept = NULL;
+
+    g_assert_cmpuint (saved->sessions->len, ==, 4);
+    for (guint i = 0; i < saved->sessions->len; i++)
+      if (g_str_equal (((LimberSession *) g_ptr_array_index (saved->sessions, i))->id, session->id))
+        kept = g_ptr_array_index (saved->sessions, i);
+    g_assert_nonnull (kept);
+    g_assert_cmpuint (kept->entries->len, ==, 2);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (player));
+  drain ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -286,6 +350,8 @@ main (int   argc,
               test_import_own_log, fixture_tear_down);
   g_test_add ("/limber/sessions-ui/import-other-record", Fixture, NULL, fixture_set_up,
               test_import_other_record, fixture_tear_down);
+  g_test_add ("/limber/sessions-ui/session-across-records", Fixture, NULL, fixture_set_up,
+              test_session_across_records, fixture_tear_down);
   g_test_add ("/limber/sessions-ui/import-broken", Fixture, NULL, fixture_set_up,
               test_import_broken, fixture_tear_down);
 

@@ -10,6 +10,7 @@
 #include "limber-enum-types.h"
 #include "limber-patient-private.h"
 #include "limber-session-log.h"
+#include "limber-store.h"
 
 /* ---- Sessions ---- */
 
@@ -661,7 +662,8 @@ same_day (GDateTime *a,
 /* Whether @prescription is due in a session started at @now (local days): not yet done as
  * many times today as prescribed, and, for an exercise done some days a week, not yet done on
  * as many of the last 7 days (a second session on a day it was already done still counts it
- * due). Done means done or partly done. */
+ * due). Done means done or partly done; a session counts for the day it started, even when it
+ * runs past midnight. */
 gboolean
 limber_patient_is_due (LimberPatient            *patient,
                        const LimberPrescription *prescription,
@@ -718,6 +720,31 @@ limber_program_get_sessions_per_week (const LimberProgram *program)
     }
 
   return most;
+}
+
+/* Adds @session to the record @patient_id as it is now in @store, read again, and saves it:
+ * what was saved meanwhile (an imported log, an edit) stays. */
+gboolean
+limber_store_add_session (LimberStore         *store,
+                          const char          *patient_id,
+                          const LimberSession *session,
+                          GError             **error)
+{
+  LimberStoreItem *item = limber_store_lookup (store, patient_id);
+  g_autoptr(LimberPatient) patient = NULL;
+
+  if (item == NULL)
+    {
+      g_set_error (error, LIMBER_STORE_ERROR, LIMBER_STORE_ERROR_VANISHED,
+                   _("The record is no longer in the folder"));
+      return FALSE;
+    }
+
+  if (!(patient = limber_store_open (store, item, error)))
+    return FALSE;
+
+  limber_patient_add_session (patient, limber_session_copy (session));
+  return limber_store_save (store, patient, error);
 }
 
 /* ---- Log files ---- */

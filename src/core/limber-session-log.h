@@ -8,6 +8,7 @@
 
 #include "limber-json.h"
 #include "limber-patient.h"
+#include "limber-store.h"
 #include "limber-types.h"
 
 G_BEGIN_DECLS
@@ -109,6 +110,11 @@ gboolean            limber_patient_is_due           (LimberPatient       *patien
                                                      const LimberPrescription *prescription,
                                                      GDateTime           *now);
 guint               limber_program_get_sessions_per_week (const LimberProgram *program);
+
+gboolean            limber_store_add_session        (LimberStore         *store,
+                                                     const char          *patient_id,
+                                                     const LimberSession *session,
+                                                     GError             **error);
 
 LimberLogFile      *limber_log_file_new_for_patient (LimberPatient       *patient,
                                                      GDateTime           *exported);

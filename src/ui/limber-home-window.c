@@ -29,6 +29,7 @@ struct _LimberHomeWindow
   char                *folder_problem; /* why the folder cannot be used, or NULL */
   char                *record_problem; /* why the patient's record cannot be read, or NULL */
   GPtrArray           *rows;
+  guint                midnight_source;
 
   AdwWindowTitle      *window_title;
   GtkStack            *stack;
@@ -163,11 +164,12 @@ update_progress (LimberHomeWindow *self,
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GDateTime) until = g_date_time_add_seconds (now, 1);
-  g_autoptr(GDateTime) week = g_date_time_add_days (now, -7);
   g_autoptr(GDateTime) midnight = g_date_time_new_local (g_date_time_get_year (now),
                                                          g_date_time_get_month (now),
                                                          g_date_time_get_day_of_month (now),
                                                          0, 0, 0);
+  /* The same 7 days as what is due: today and the 6 days before. */
+  g_autoptr(GDateTime) week = g_date_time_add_days (midnight, -6);
   guint today = limber_patient_count_sessions (self->patient, midnight, until);
   guint done = limber_patient_count_sessions (self->patient, week, until);
   guint asked = limber_program_get_sessions_per_week (program);
@@ -474,13 +476,24 @@ limber_home_window_export_log (LimberHomeWindow *self,
 }
 
 static void
-session_saved_cb (LimberPatient *patient,
-                  gpointer       user_data)
+session_logged_cb (const char    *patient_id,
+                   LimberSession *session,
+                   gpointer       user_data)
 {
   LimberHomeWindow *self = user_data;
   g_autoptr(GError) error = NULL;
+  gboolean saved;
 
-  if (!limber_store_save (self->store, patient, &error))
+  /* The record shown is the one saved: opening a program file reads it again. */
+  if (self->patient != NULL && g_strcmp0 (self->patient->id, patient_id) == 0)
+    {
+      limber_patient_add_session (self->patient, limber_session_copy (session));
+      saved = limber_store_save (self->store, self->patient, &error);
+    }
+  else
+    saved = limber_store_add_session (self->store, patient_id, session, &error);
+
+  if (!saved)
     {
       /* Translators: %s is the reason */
       g_autofree char *message = g_strdup_printf (_("Your log could not be saved: %s. Limber "
@@ -502,7 +515,7 @@ limber_home_window_start_session (LimberHomeWindow *self)
   g_autoptr(LimberProgram) today = todays_program (self);
 
   return limber_session_start (GTK_WINDOW (self), self->library, self->patient, today,
-                               self->settings, NULL, session_saved_cb, self);
+                               self->settings, NULL, session_logged_cb, self);
 }
 
 static void
@@ -561,6 +574,43 @@ export_log_action (GtkWidget  *widget,
                       name, log_chosen);
 }
 
+static void schedule_midnight (LimberHomeWindow *self);
+
+/* What is due changes with the day: the window counts again when the patient comes back to it,
+ * and at midnight. */
+static gboolean
+midnight_cb (gpointer user_data)
+{
+  LimberHomeWindow *self = user_data;
+
+  self->midnight_source = 0;
+  update (self);
+  schedule_midnight (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_midnight (LimberHomeWindow *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) today = g_date_time_new_local (g_date_time_get_year (now),
+                                                      g_date_time_get_month (now),
+                                                      g_date_time_get_day_of_month (now),
+                                                      0, 0, 0);
+  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (today, 1);
+  GTimeSpan wait = g_date_time_difference (tomorrow, now);
+
+  self->midnight_source = g_timeout_add_seconds ((guint) (wait / G_USEC_PER_SEC) + 1,
+                                                 midnight_cb, self);
+}
+
+static void
+active_changed_cb (LimberHomeWindow *self)
+{
+  if (gtk_window_is_active (GTK_WINDOW (self)) && self->store != NULL)
+    update (self);
+}
+
 static void
 limber_home_window_constructed (GObject *object)
 {
@@ -568,6 +618,8 @@ limber_home_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (limber_home_window_parent_class)->constructed (object);
   open_store (self);
+  schedule_midnight (self);
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (active_changed_cb), NULL);
 }
 
 static void
@@ -576,6 +628,7 @@ limber_home_window_dispose (GObject *object)
   LimberHomeWindow *self = LIMBER_HOME_WINDOW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LIMBER_TYPE_HOME_WINDOW);
+  g_clear_handle_id (&self->midnight_source, g_source_remove);
   g_clear_object (&self->library);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);

@@ -625,26 +625,28 @@ handout_changed_cb (LimberPatientsView *self)
   commit (self);
 }
 
-/* A session's exercise was logged: the record shown is saved as any change is; a record no
- * longer shown (the therapist opened another meanwhile) is saved as it is. */
+/* A session's exercise was logged: into the record shown, saved as any change is, when it is
+ * that patient's; otherwise into the record as it is now in the folder. */
 static void
-session_saved_cb (LimberPatient *patient,
-                  gpointer       owner)
+session_logged_cb (const char    *patient_id,
+                   LimberSession *session,
+                   gpointer       owner)
 {
   LimberPatientsView *self = owner;
   g_autoptr(GError) error = NULL;
 
-  if (patient == self->patient)
+  if (self->patient != NULL && g_strcmp0 (self->patient->id, patient_id) == 0)
     {
+      limber_patient_add_session (self->patient, limber_session_copy (session));
       commit (self);
       return;
     }
 
-  if (!limber_store_save (self->store, patient, &error))
+  if (!limber_store_add_session (self->store, patient_id, session, &error))
     {
-      /* Translators: the first %s is a patient's name, the second the reason */
-      g_autofree char *message = g_strdup_printf (_("%s’s session was not saved: %s"),
-                                                  patient->name, error->message);
+      /* Translators: %s is the reason */
+      g_autofree char *message = g_strdup_printf (_("The session was not saved: %s"),
+                                                  error->message);
       g_message ("%s", message);
       toast_message (self, message);
     }
@@ -660,7 +662,7 @@ start_session_cb (LimberPatientsView *self)
 
   limber_session_start (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->library,
                         self->patient, NULL, settings, limber_store_get_folder (self->store),
-                        session_saved_cb, self);
+                        session_logged_cb, self);
 }
 
 /* Opens the record a log file belongs to and imports it there. Returns FALSE, saying why, when

@@ -517,6 +517,10 @@ update_play_button (LimberPlayer *self)
                                                        : "media-playback-start-symbolic");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->play_button),
                                playing ? _("Pause (Space)") : _("Play (Space)"));
+  /* An icon button is named for screen readers by what it does now. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->play_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  playing ? _("Pause") : _("Play"), -1);
 }
 
 /* The session's and the keys' actions work on the session page only. */

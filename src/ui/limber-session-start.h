@@ -7,12 +7,15 @@
 
 #include "limber-library.h"
 #include "limber-patient.h"
+#include "limber-session-log.h"
 
 G_BEGIN_DECLS
 
-/* Called after the session was added to @patient, to save the record. */
-typedef void (*LimberSessionSavedFunc) (LimberPatient *patient,
-                                        gpointer       owner);
+/* Called with the session so far after every exercise logged, to keep it in the record
+ * @patient_id as the owner has it now. */
+typedef void (*LimberSessionLoggedFunc) (const char    *patient_id,
+                                         LimberSession *session,
+                                         gpointer       owner);
 
 GtkWidget *limber_session_start (GtkWindow              *parent,
                                  LimberLibrary          *library,
@@ -20,7 +23,7 @@ GtkWidget *limber_session_start (GtkWindow              *parent,
                                  const LimberProgram    *program,
                                  GSettings              *settings,
                                  GFile                  *video_folder,
-                                 LimberSessionSavedFunc  saved,
+                                 LimberSessionLoggedFunc logged,
                                  gpointer                owner);
 
 G_END_DECLS
