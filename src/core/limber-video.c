@@ -97,8 +97,9 @@ limber_video_get_folder (GFile *store_folder)
   return g_file_get_child (store_folder, LIMBER_VIDEOS_FOLDER);
 }
 
-static char *
-display_name (GFile *file)
+/* A file's name as a person reads it, whatever its encoding or where it lives. */
+char *
+limber_video_display_name (GFile *file)
 {
   g_autofree char *path = g_file_get_path (file);
 
@@ -341,7 +342,7 @@ limber_video_import (GFile         *store_folder,
   g_return_val_if_fail (G_IS_FILE (store_folder), NULL);
   g_return_val_if_fail (G_IS_FILE (source), NULL);
 
-  import.display = display_name (source);
+  import.display = limber_video_display_name (source);
   basename = g_file_get_basename (source);
   extension = basename != NULL ? limber_video_get_extension (basename) : NULL;
   if (extension == NULL)

@@ -59,4 +59,6 @@ char       *limber_video_choose             (GFile         *store_folder,
                                              const char    *exercise_id,
                                              GError       **error);
 
+char        *limber_video_display_name (GFile *file);
+
 G_END_DECLS

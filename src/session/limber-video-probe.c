@@ -14,22 +14,12 @@
 
 #define PROBE_TIMEOUT (15 * GST_SECOND)
 
-static char *
-display_name (GFile *file)
-{
-  g_autofree char *path = g_file_get_path (file);
-
-  if (path != NULL)
-    return g_filename_display_basename (path);
-  return g_file_get_parse_name (file);
-}
-
 static void
 set_not_playable (GError     **error,
                   GFile       *file,
                   const char  *why)
 {
-  g_autofree char *name = display_name (file);
+  g_autofree char *name = limber_video_display_name (file);
 
   g_set_error (error, LIMBER_VIDEO_ERROR, LIMBER_VIDEO_ERROR_NOT_VIDEO,
                _("“%s” is not a video Limber can play: %s"), name, why);

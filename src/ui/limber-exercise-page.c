@@ -224,7 +224,6 @@ limber_exercise_page_attach_video (LimberExercisePage *self,
                                    GFile              *file)
 {
   Attaching *attaching;
-  g_autofree char *path = NULL;
 
   g_return_if_fail (LIMBER_IS_EXERCISE_PAGE (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -235,9 +234,7 @@ limber_exercise_page_attach_video (LimberExercisePage *self,
   g_set_weak_pointer (&attaching->self, self);
   attaching->exercise_id = g_strdup (limber_exercise_get_id (self->exercise));
   attaching->exercise_name = g_strdup (limber_exercise_get_name (self->exercise));
-  path = g_file_get_path (file);
-  attaching->display_name = path != NULL ? g_filename_display_basename (path)
-                                         : g_file_get_parse_name (file);
+  attaching->display_name = limber_video_display_name (file);
 
   self->attaching = g_cancellable_new ();
   update_video_actions (self);
