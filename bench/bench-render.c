@@ -103,5 +103,7 @@ main (int   argc,
   g_print ("%u motions, best of %u rounds of %u frames each; slowest median %.3f ms "
            "(target < %.1f ms): %s\n", n_subjects, ROUNDS, FRAMES, worst, TARGET_MS,
            worst < TARGET_MS ? "met" : "MISSED");
+  bench_report ("demonstration frame, 1280×720 (slowest median of the motions)", "< 1 ms",
+                n_subjects > 0 && worst < TARGET_MS, "%.3f ms", worst);
   return n_subjects > 0 && worst < TARGET_MS ? 0 : 1;
 }

@@ -469,6 +469,16 @@ verdict (double value,
   return value <= target ? "met" : "MISSED";
 }
 
+/* "≤ 300 ms": a target as the table shows it; kept until the process ends. */
+static const char *
+target_text (const char *unit,
+             double      target)
+{
+  g_autofree char *text = g_strdup_printf ("≤ %g %s", target, unit);
+
+  return g_intern_string (text);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -547,6 +557,8 @@ main (int   argc,
   g_print ("%-44s %6.1f ms %6.1f ms <= %.0f ms: %s\n", "open, warm (list cache), 5 rounds",
            warm.median, warm.max, TARGET_OPEN_MS, verdict (warm.median, TARGET_OPEN_MS));
   all_met &= warm.median <= TARGET_OPEN_MS;
+  bench_report ("open the patient list, warm (median)", target_text ("ms", TARGET_OPEN_MS),
+                warm.median <= TARGET_OPEN_MS, "%.1f ms", warm.median);
   g_print ("  (processor time of the opens: cold %.0f ms and %.0f ms, warm %.1f ms median; "
            "wall time far above it means a busy machine or a slow disk)\n",
            evicted_cpu, cold_cpu, warm_cpu.median);
@@ -570,12 +582,16 @@ main (int   argc,
                TARGET_KEYSTROKE_MS, verdict (figure.median, TARGET_KEYSTROKE_MS));
     }
   all_met &= worst_key <= TARGET_KEYSTROKE_MS;
+  bench_report ("search keystroke (slowest median)", target_text ("ms", TARGET_KEYSTROKE_MS),
+                worst_key <= TARGET_KEYSTROKE_MS, "%.2f ms", worst_key);
 
   time_saves (store, save_times);
   save = figure_of (save_times, N_SAVES);
   g_print ("%-44s %6.2f ms %6.2f ms <= %.0f ms: %s\n", "save with sync, 20 changes", save.median,
            save.max, TARGET_SAVE_MS, verdict (save.median, TARGET_SAVE_MS));
   all_met &= save.median <= TARGET_SAVE_MS;
+  bench_report ("save with sync (median)", target_text ("ms", TARGET_SAVE_MS),
+                save.median <= TARGET_SAVE_MS, "%.2f ms", save.median);
 
   /* What the app keeps for the next start; the child then loads it warm. */
   if (!limber_store_write_cache (store, &error))
@@ -596,6 +612,8 @@ main (int   argc,
            "", TARGET_RSS_MB, verdict (rss_mb, TARGET_RSS_MB));
   g_print ("  (of which %.1f MB were the process at fork: libraries and resources)\n", base_mb);
   all_met &= rss_mb <= TARGET_RSS_MB;
+  bench_report ("peak memory, list loaded and searched", target_text ("MB", TARGET_RSS_MB),
+                rss_mb <= TARGET_RSS_MB, "%.1f MB", rss_mb);
 
   g_print ("store targets: %s\n", all_met ? "met" : "MISSED");
   return all_met ? 0 : 1;

@@ -1,4 +1,6 @@
 /* bench-util.c: see bench-util.h. */
+#include <stdarg.h>
+#include <stdio.h>
 #include <time.h>
 
 #include "bench-util.h"
@@ -31,4 +33,23 @@ compare_doubles (const void *a,
   double x = *(const double *) a, y = *(const double *) b;
 
   return (x > y) - (x < y);
+}
+
+/* One row of the table that bench/run gathers from every benchmark's output:
+ * "BENCH<tab>figure<tab>target<tab>measured<tab>met" (or "MISSED"). */
+void
+bench_report (const char *figure,
+              const char *target,
+              int         met,
+              const char *measured_format,
+              ...)
+{
+  va_list args;
+
+  printf ("BENCH\t%s\t%s\t", figure, target);
+  va_start (args, measured_format);
+  vprintf (measured_format, args);
+  va_end (args);
+  printf ("\t%s\n", met ? "met" : "MISSED");
+  fflush (stdout);
 }
