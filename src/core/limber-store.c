@@ -1017,15 +1017,25 @@ write_atomically (GFile            *folder,
 {
   g_autofree char *folder_path = g_file_get_path (folder);
   g_autofree char *path = g_build_filename (folder_path, name, NULL);
-  g_autofree char *random = g_uuid_string_random ();
-  g_autofree char *temp_name = g_strdup_printf (".%s.%.8s.tmp", name, random);
-  g_autofree char *temp_path = g_build_filename (folder_path, temp_name, NULL);
+  g_autofree char *temp_path = NULL;
   int fd = -1, dir_fd;
 
-  if (fail_step (LIMBER_WRITE_STEP_OPEN, fail_at, temp_path, error))
+  if (fail_step (LIMBER_WRITE_STEP_OPEN, fail_at, path, error))
     return FALSE;
 
-  fd = g_open (temp_path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  /* A temporary file left by a crash may have the name drawn: draw another. */
+  for (guint attempt = 0; fd < 0 && attempt < 100; attempt++)
+    {
+      g_autofree char *random = g_uuid_string_random ();
+      g_autofree char *temp_name = g_strdup_printf (".%s.%.8s.tmp", name, random);
+
+      g_free (temp_path);
+      temp_path = g_build_filename (folder_path, temp_name, NULL);
+      fd = g_open (temp_path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+      if (fd < 0 && errno != EEXIST)
+        break;
+    }
+
   if (fd < 0)
     {
       set_write_error (error, errno, folder_path);
