@@ -812,11 +812,26 @@ limber_store_load (LimberStore  *self,
       if (name[0] == '.' || !g_str_has_suffix (name, ".json"))
         continue;
 
-      /* One stat, relative to the folder, for the 10,000 files of a large clinic. */
-      if (fstatat (dir_fd, name, &buf, 0) != 0 || !S_ISREG (buf.st_mode))
+      /* One stat, relative to the folder, for the 10,000 files of a large clinic. Links are
+       * not followed: a document must be a plain file in the folder, not a way to read, and
+       * then write over, a file elsewhere. */
+      if (fstatat (dir_fd, name, &buf, AT_SYMLINK_NOFOLLOW) != 0)
         continue;
       mtime = (gint64) buf.st_mtim.tv_sec * G_USEC_PER_SEC + buf.st_mtim.tv_nsec / 1000;
       size = buf.st_size;
+
+      if (S_ISLNK (buf.st_mode))
+        {
+          item = item_new_unreadable (name, _("A link to another file, not a patient document; "
+                                              "Limber does not follow links in its folder."));
+          item->mtime = mtime;
+          item->size = size;
+          g_ptr_array_add (items, item);
+          continue;
+        }
+
+      if (!S_ISREG (buf.st_mode))
+        continue;
 
       entry = g_hash_table_lookup (cache, name);
       if (entry != NULL)
