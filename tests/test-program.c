@@ -1263,7 +1263,7 @@ test_program_hostile_documents (void)
 
   /* Huge numbers */
   assert_member_refused (base, "age", "1e400", "age: expected a whole number 0–120");
-  assert_member_refused (base, "age", "99999999999999999999999", "age: expected 0–120");
+  assert_member_refused (base, "age", "99999999999999999999999", "age: a whole number of more than 18 digits");
   assert_member_refused (base, "age", "121", "age: expected 0–120, got 121");
   assert_member_refused (base, "programs[0].exercises[0].reps", "4294967306",
                          "programs[0].exercises[0].reps: expected 1–100, got 4294967306");

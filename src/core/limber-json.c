@@ -79,6 +79,90 @@ describe_node (JsonNode *node)
     }
 }
 
+/* Limber's documents nest a few levels; json-glib parses recursively, so a document nested
+ * a million levels deep would overflow the stack before any check could refuse it. */
+#define MAX_DEPTH 64
+/* json-glib reads a whole number past 2^63 as a wrong one (2^64 as -1): longer runs of digits
+ * are refused here, rather than reported with a value the file does not hold. */
+#define MAX_DIGITS 18
+/* The longest text in a document is a clinic's logo, at most 1 MB before base64. */
+#define MAX_STRING (4u << 20)
+
+static gboolean
+check_depth (GBytes      *bytes,
+             const char  *file,
+             GError     **error)
+{
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+  gsize string_start = 0, member_start = 0, member_length = 0;
+  gboolean in_string = FALSE;
+  guint depth = 0;
+
+  for (gsize i = 0; i < size; i++)
+    {
+      if (in_string)
+        {
+          if (data[i] == '\\')
+            i++;
+          else if (data[i] == '"')
+            {
+              in_string = FALSE;
+              if (i - string_start > MAX_STRING)
+                {
+                  g_set_error (error, LIMBER_DATA_ERROR, LIMBER_DATA_ERROR_RANGE,
+                               "%s: a text larger than %u MB", file, MAX_STRING >> 20);
+                  return FALSE;
+                }
+              /* At the top, the last text before a nested value is its member's name. */
+              if (depth == 1)
+                {
+                  member_start = string_start;
+                  member_length = i - string_start;
+                }
+            }
+        }
+      else if (data[i] == '"')
+        {
+          in_string = TRUE;
+          string_start = i + 1;
+        }
+      else if ((data[i] == '[' || data[i] == '{') && ++depth > MAX_DEPTH)
+        {
+          g_autofree char *member = g_utf8_make_valid (data + member_start, MIN (member_length, 100));
+
+          g_set_error (error, LIMBER_DATA_ERROR, LIMBER_DATA_ERROR_PARSE,
+                       "%s: %s: nested more than %u levels deep", file,
+                       member_length > 0 ? member : "(document)", MAX_DEPTH);
+          return FALSE;
+        }
+      else if ((data[i] == ']' || data[i] == '}') && depth > 0)
+        depth--;
+      else if (g_ascii_isdigit (data[i]) && (i == 0 || data[i - 1] != '.'))
+        {
+          gsize end = i;
+
+          while (end < size && g_ascii_isdigit (data[end]))
+            end++;
+          /* Decimals and exponents are doubles, which json-glib reads right. */
+          if (end - i > MAX_DIGITS && (end == size || (data[end] != '.' && data[end] != 'e' &&
+                                                       data[end] != 'E')))
+            {
+              g_autofree char *member = g_utf8_make_valid (data + member_start,
+                                                           MIN (member_length, 100));
+
+              g_set_error (error, LIMBER_DATA_ERROR, LIMBER_DATA_ERROR_RANGE,
+                           "%s: %s: a whole number of more than %u digits", file,
+                           member_length > 0 ? member : "(document)", MAX_DIGITS);
+              return FALSE;
+            }
+          i = end - 1;
+        }
+    }
+
+  return TRUE;
+}
+
 JsonObject *
 limber_json_parse_object (GBytes      *bytes,
                           const char  *file,
@@ -103,12 +187,23 @@ limber_json_parse_object (GBytes      *bytes,
       return NULL;
     }
 
+  /* Checked before any parsing: a 100 MB file takes seconds and hundreds of MB to parse. */
+  if (size > LIMBER_JSON_MAX_SIZE)
+    {
+      g_set_error (error, LIMBER_DATA_ERROR, LIMBER_DATA_ERROR_PARSE,
+                   "%s: the file is larger than %u MB", file, LIMBER_JSON_MAX_SIZE >> 20);
+      return NULL;
+    }
+
   if (!g_utf8_validate (data, size, NULL))
     {
       g_set_error (error, LIMBER_DATA_ERROR, LIMBER_DATA_ERROR_PARSE,
                    "%s: the file is not valid UTF-8 text", file);
       return NULL;
     }
+
+  if (!check_depth (bytes, file, error))
+    return NULL;
 
   if (!json_parser_load_from_data (parser, data, size, &local_error))
     {

@@ -8,6 +8,10 @@ G_BEGIN_DECLS
 
 #define LIMBER_DATA_ERROR (limber_data_error_quark ())
 
+/* Above any document Limber writes: a patient's 12,000 sessions of 40 exercises each, its
+ * largest, is about 100 MB. */
+#define LIMBER_JSON_MAX_SIZE (256u << 20)
+
 typedef enum
 {
   LIMBER_DATA_ERROR_PARSE,

@@ -189,6 +189,73 @@ check_links (LimberExercise     *exercise,
   return TRUE;
 }
 
+/* Whether an exercise is, through its harder versions, harder than itself: @exercise's
+ * progressions and the exercises that name it a regression are both harder. @state marks
+ * each id 1 while its harder versions are followed, 2 once they are known to end. */
+static gboolean
+find_cycle (LimberExercise *exercise,
+            GPtrArray      *exercises,
+            GHashTable     *by_id,
+            GHashTable     *state,
+            GPtrArray      *path)
+{
+  const char *id = limber_exercise_get_id (exercise);
+  const char * const *progressions = limber_exercise_get_progressions (exercise);
+  guint mark = GPOINTER_TO_UINT (g_hash_table_lookup (state, id));
+
+  if (mark == 2)
+    return FALSE;
+
+  g_ptr_array_add (path, (gpointer) id);
+  if (mark == 1)
+    return TRUE;
+
+  g_hash_table_insert (state, (gpointer) id, GUINT_TO_POINTER (1));
+  for (guint i = 0; progressions[i] != NULL; i++)
+    if (find_cycle (g_hash_table_lookup (by_id, progressions[i]), exercises, by_id, state, path))
+      return TRUE;
+
+  for (guint i = 0; i < exercises->len; i++)
+    {
+      LimberExercise *other = g_ptr_array_index (exercises, i);
+
+      if (g_strv_contains (limber_exercise_get_regressions (other), id) &&
+          find_cycle (other, exercises, by_id, state, path))
+        return TRUE;
+    }
+
+  g_hash_table_insert (state, (gpointer) id, GUINT_TO_POINTER (2));
+  g_ptr_array_remove_index (path, path->len - 1);
+  return FALSE;
+}
+
+static gboolean
+check_cycles (GPtrArray   *exercises,
+              GHashTable  *by_id,
+              GError     **error)
+{
+  g_autoptr(GHashTable) state = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) path = g_ptr_array_new ();
+
+  for (guint i = 0; i < exercises->len; i++)
+    {
+      if (find_cycle (g_ptr_array_index (exercises, i), exercises, by_id, state, path))
+        {
+          const char *last = g_ptr_array_index (path, path->len - 1);
+          g_autofree char *chain = NULL;
+
+          g_ptr_array_add (path, NULL);
+          chain = g_strjoinv (" → ", (char **) path->pdata);
+          g_set_error (error, LIMBER_DATA_ERROR, LIMBER_DATA_ERROR_REFERENCE,
+                       "%s.json: progressions and regressions: a cycle of harder versions, "
+                       "%s", last, chain);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 /* Takes the files read from one folder (name → bytes): all or nothing, so a library with one
  * broken file is reported rather than shown with an exercise silently missing. */
 static gboolean
@@ -250,6 +317,9 @@ load_files (LimberLibrary *self,
                         limber_exercise_get_regressions (exercise), by_id, error))
         return FALSE;
     }
+
+  if (!check_cycles (exercises, by_id, error))
+    return FALSE;
 
   g_ptr_array_sort (exercises, compare_exercises);
 

@@ -691,59 +691,6 @@ load_program (JsonObject            *object,
   return g_steal_pointer (&program);
 }
 
-/* Limber's documents nest a few levels; json-glib parses recursively, so a document nested
- * a million levels deep would overflow the stack before any check could refuse it. */
-#define MAX_DEPTH 64
-
-static gboolean
-check_depth (GBytes      *bytes,
-             const char  *file,
-             GError     **error)
-{
-  gsize size;
-  const char *data = g_bytes_get_data (bytes, &size);
-  gsize string_start = 0, member_start = 0, member_length = 0;
-  gboolean in_string = FALSE;
-  guint depth = 0;
-
-  for (gsize i = 0; i < size; i++)
-    {
-      if (in_string)
-        {
-          if (data[i] == '\\')
-            i++;
-          else if (data[i] == '"')
-            {
-              in_string = FALSE;
-              /* At the top, the last text before a nested value is its member's name. */
-              if (depth == 1)
-                {
-                  member_start = string_start;
-                  member_length = i - string_start;
-                }
-            }
-        }
-      else if (data[i] == '"')
-        {
-          in_string = TRUE;
-          string_start = i + 1;
-        }
-      else if ((data[i] == '[' || data[i] == '{') && ++depth > MAX_DEPTH)
-        {
-          g_autofree char *member = g_utf8_make_valid (data + member_start, MIN (member_length, 100));
-
-          g_set_error (error, LIMBER_DATA_ERROR, LIMBER_DATA_ERROR_PARSE,
-                       "%s: %s: nested more than %u levels deep", file,
-                       member_length > 0 ? member : "(document)", MAX_DEPTH);
-          return FALSE;
-        }
-      else if ((data[i] == ']' || data[i] == '}') && depth > 0)
-        depth--;
-    }
-
-  return TRUE;
-}
-
 JsonObject *
 limber_document_parse (GBytes      *bytes,
                        const char  *file,
@@ -753,9 +700,6 @@ limber_document_parse (GBytes      *bytes,
 {
   LimberJsonPlace place = { file, "" };
   JsonObject *root;
-
-  if (!check_depth (bytes, file, error))
-    return NULL;
 
   root = limber_json_parse_object (bytes, file, parser, error);
   if (root == NULL || !limber_json_check_version (root, &place, supported, error))

@@ -812,11 +812,26 @@ limber_store_load (LimberStore  *self,
       if (name[0] == '.' || !g_str_has_suffix (name, ".json"))
         continue;
 
-      /* One stat, relative to the folder, for the 10,000 files of a large clinic. */
-      if (fstatat (dir_fd, name, &buf, 0) != 0 || !S_ISREG (buf.st_mode))
+      /* One stat, relative to the folder, for the 10,000 files of a large clinic. Links are
+       * not followed: a document must be a plain file in the folder, not a way to read, and
+       * then write over, a file elsewhere. */
+      if (fstatat (dir_fd, name, &buf, AT_SYMLINK_NOFOLLOW) != 0)
         continue;
       mtime = (gint64) buf.st_mtim.tv_sec * G_USEC_PER_SEC + buf.st_mtim.tv_nsec / 1000;
       size = buf.st_size;
+
+      if (S_ISLNK (buf.st_mode))
+        {
+          item = item_new_unreadable (name, _("A link to another file, not a patient document; "
+                                              "Limber does not follow links in its folder."));
+          item->mtime = mtime;
+          item->size = size;
+          g_ptr_array_add (items, item);
+          continue;
+        }
+
+      if (!S_ISREG (buf.st_mode))
+        continue;
 
       entry = g_hash_table_lookup (cache, name);
       if (entry != NULL)
@@ -1017,15 +1032,25 @@ write_atomically (GFile            *folder,
 {
   g_autofree char *folder_path = g_file_get_path (folder);
   g_autofree char *path = g_build_filename (folder_path, name, NULL);
-  g_autofree char *random = g_uuid_string_random ();
-  g_autofree char *temp_name = g_strdup_printf (".%s.%.8s.tmp", name, random);
-  g_autofree char *temp_path = g_build_filename (folder_path, temp_name, NULL);
+  g_autofree char *temp_path = NULL;
   int fd = -1, dir_fd;
 
-  if (fail_step (LIMBER_WRITE_STEP_OPEN, fail_at, temp_path, error))
+  if (fail_step (LIMBER_WRITE_STEP_OPEN, fail_at, path, error))
     return FALSE;
 
-  fd = g_open (temp_path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  /* A temporary file left by a crash may have the name drawn: draw another. */
+  for (guint attempt = 0; fd < 0 && attempt < 100; attempt++)
+    {
+      g_autofree char *random = g_uuid_string_random ();
+      g_autofree char *temp_name = g_strdup_printf (".%s.%.8s.tmp", name, random);
+
+      g_free (temp_path);
+      temp_path = g_build_filename (folder_path, temp_name, NULL);
+      fd = g_open (temp_path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+      if (fd < 0 && errno != EEXIST)
+        break;
+    }
+
   if (fd < 0)
     {
       set_write_error (error, errno, folder_path);
