@@ -145,6 +145,13 @@ test_exercise_not_json (void)
       "broken.json: expected a JSON object at the top, got an array" },
     { "\"text\"", LIMBER_DATA_ERROR_TYPE,
       "broken.json: expected a JSON object at the top, got a string" },
+    /* json-glib alone would take the second value (found by fuzzing). */
+    { "{}\n{\"id\": 1}", LIMBER_DATA_ERROR_PARSE,
+      "broken.json: not valid JSON: line 2: more follows the end of the document" },
+    { "\"a\\\"{\" [] ", LIMBER_DATA_ERROR_PARSE,
+      "broken.json: not valid JSON: line 1: more follows the end of the document" },
+    { "5{}", LIMBER_DATA_ERROR_PARSE,
+      "broken.json: not valid JSON: line 1: more follows the end of the document" },
     { "{\"id\": \"\xff\xfe\"}", LIMBER_DATA_ERROR_PARSE,
       "broken.json: the file is not valid UTF-8 text" },
   };

@@ -79,6 +79,56 @@ describe_node (JsonNode *node)
     }
 }
 
+static const char *
+skip_space (const char *p,
+            const char *end)
+{
+  while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+    p++;
+  return p;
+}
+
+/* json-glib 1.6 takes an object or an array after the document's first value as part of it,
+ * and leaks it: "{…}{…}" would load. Returns what follows the first value, or NULL when
+ * nothing does or the document is broken (json-glib then says where). */
+static const char *
+find_trailing_content (const char *data,
+                       const char *end)
+{
+  const char *p = skip_space (data, end);
+  int depth = 0;
+
+  if (p < end && !strchr ("{[\"", *p))
+    {
+      /* A number or a literal. */
+      while (p < end && *p != '\0' && !strchr (" \t\n\r{}[]\",:", *p))
+        p++;
+    }
+  else
+    do
+      {
+        if (p >= end)
+          return NULL;
+        if (*p == '{' || *p == '[')
+          depth++;
+        else if (*p == '}' || *p == ']')
+          depth--;
+        else if (*p == '"')
+          {
+            for (p++; p < end && *p != '"'; p++)
+              if (*p == '\\' && p + 1 < end)
+                p++;
+            if (p >= end)
+              return NULL;
+          }
+        p++;
+      }
+    while (depth > 0);
+
+  p = skip_space (p, end);
+  return p < end ? p : NULL;
+}
+
 JsonObject *
 limber_json_parse_object (GBytes      *bytes,
                           const char  *file,
@@ -87,7 +137,7 @@ limber_json_parse_object (GBytes      *bytes,
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) local_error = NULL;
-  const char *data;
+  const char *data, *trailing;
   gsize size;
   JsonNode *root;
 
@@ -107,6 +157,18 @@ limber_json_parse_object (GBytes      *bytes,
     {
       g_set_error (error, LIMBER_DATA_ERROR, LIMBER_DATA_ERROR_PARSE,
                    "%s: the file is not valid UTF-8 text", file);
+      return NULL;
+    }
+
+  if ((trailing = find_trailing_content (data, data + size)) != NULL)
+    {
+      guint line = 1;
+
+      for (const char *p = data; p < trailing; p++)
+        line += *p == '\n';
+      g_set_error (error, LIMBER_DATA_ERROR, LIMBER_DATA_ERROR_PARSE,
+                   "%s: not valid JSON: line %u: more follows the end of the document", file,
+                   line);
       return NULL;
     }
 
