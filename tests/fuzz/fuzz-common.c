@@ -8,15 +8,48 @@
 #include "fuzz-common.h"
 #include "limber-json.h"
 
+/* GLib's own fatal messages stop on a breakpoint (SIGTRAP), which libFuzzer does not catch:
+ * abort instead, so that the input is kept. */
+static gboolean
+is_fatal (GLogLevelFlags level)
+{
+  return (level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING)) != 0;
+}
+
+static void
+log_handler (const char     *domain,
+             GLogLevelFlags  level,
+             const char     *message,
+             gpointer        user_data)
+{
+  g_log_default_handler (domain, level, message, user_data);
+  if (is_fatal (level))
+    abort ();
+}
+
+static GLogWriterOutput
+log_writer (GLogLevelFlags   level,
+            const GLogField *fields,
+            gsize            n_fields,
+            gpointer         user_data)
+{
+  GLogWriterOutput output = g_log_writer_default (level, fields, n_fields, user_data);
+
+  if (is_fatal (level))
+    abort ();
+  return output;
+}
+
 int
 LLVMFuzzerInitialize (int    *argc,
                       char ***argv)
 {
-  g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+  g_log_set_default_handler (log_handler, NULL);
+  g_log_set_writer_func (log_writer, NULL, NULL);
   return 0;
 }
 
-/* Exactly one of a result and an error, and the error says which file and why. */
+/* Exactly one of a result and an error, and the error says which file and why, in UTF-8. */
 void
 fuzz_check_result (gconstpointer  result,
                    const GError  *error,
@@ -30,6 +63,8 @@ fuzz_check_result (gconstpointer  result,
     g_error ("an error outside LIMBER_DATA_ERROR: %s", error->message);
   if (error != NULL && !g_str_has_prefix (error->message, file))
     g_error ("an error that does not name the file: %s", error->message);
+  if (error != NULL && !g_utf8_validate (error->message, -1, NULL))
+    g_error ("an error that is not UTF-8, for a label to show: %s", error->message);
 }
 
 /* What a loader accepted, saved, must load again and save to the same bytes: a writer and a
