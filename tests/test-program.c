@@ -1290,6 +1290,11 @@ test_program_hostile_documents (void)
                          "programs[0].history[0]: expected an object");
   assert_member_refused (base, "programs[0].created", "\"yesterday\"",
                          "programs[0].created: expected a date and time");
+  /* Written back in UTC with four digits, these could not be read again (found by fuzzing). */
+  assert_member_refused (base, "created", "\"0973-11-26T05:17:54Z\"",
+                         "created: expected a date and time");
+  assert_member_refused (base, "programs[0].saved", "\"9999-12-31T23:00:00-02:00\"",
+                         "programs[0].saved: expected a date and time");
   assert_member_refused (base, "age_recorded", "20240601",
                          "age_recorded: expected text, got a whole number");
   assert_member_refused (base, "age_recorded", "\"2024-02-30\"", "age_recorded: expected a date");

@@ -11,6 +11,9 @@
 
 #include "limber-json.h"
 
+/* The earliest year of a moment in a document: no record is older. */
+#define MIN_YEAR 1900
+
 G_DEFINE_QUARK (limber-data-error-quark, limber_data_error)
 
 char *
@@ -583,7 +586,9 @@ limber_json_get_bool (JsonObject            *object,
   return TRUE;
 }
 
-/* A moment as ISO 8601 text with its offset, such as "2026-11-26T09:30:00Z". */
+/* A moment as ISO 8601 text with its offset, such as "2026-11-26T09:30:00Z", from 1900 on:
+ * it is written back in UTC with a four-digit year, so one whose UTC falls before the year
+ * 1000 or after 9999 could not be read again. */
 GDateTime *
 limber_json_get_date_time (JsonObject            *object,
                            const LimberJsonPlace *place,
@@ -591,12 +596,16 @@ limber_json_get_date_time (JsonObject            *object,
                            GError               **error)
 {
   const char *text = limber_json_get_string (object, place, member, error);
+  g_autoptr(GDateTime) utc = NULL;
   GDateTime *value;
 
   if (text == NULL)
     return NULL;
 
   value = g_date_time_new_from_iso8601 (text, NULL);
+  if (value != NULL &&
+      (!(utc = g_date_time_to_utc (value)) || g_date_time_get_year (utc) < MIN_YEAR))
+    g_clear_pointer (&value, g_date_time_unref);
   if (value == NULL)
     set_error (error, LIMBER_DATA_ERROR_VALUE, place, member,
                "expected a date and time such as \"2026-11-26T09:30:00Z\", got \"%s\"", text);
