@@ -1196,6 +1196,7 @@ assert_document_refused (const char *document,
   g_test_message ("%.200s", error->message);
   g_assert_true (error->domain == LIMBER_DATA_ERROR);
   g_assert_true (g_str_has_prefix (error->message, "hostile.json: "));
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
   g_assert_nonnull (strstr (error->message, expected));
 }
 
@@ -1295,6 +1296,9 @@ test_program_hostile_documents (void)
                          "created: expected a date and time");
   assert_member_refused (base, "programs[0].saved", "\"9999-12-31T23:00:00-02:00\"",
                          "programs[0].saved: expected a date and time");
+  /* json-glib decodes these into bytes that are not UTF-8 (found by fuzzing). */
+  assert_member_refused (base, "programs[0].exercises[1].note", "\"a\\ud800b\"",
+                         "programs[0].exercises[1].note: expected text, got an unpaired");
   assert_member_refused (base, "age_recorded", "20240601",
                          "age_recorded: expected text, got a whole number");
   assert_member_refused (base, "age_recorded", "\"2024-02-30\"", "age_recorded: expected a date");
@@ -1322,6 +1326,9 @@ test_program_hostile_documents (void)
   assert_document_refused ("\"Ann\"", "expected a JSON object at the top");
   assert_document_refused ("{\"schema_version\": 1} trailing", "not valid JSON");
   assert_document_refused ("", "empty");
+  assert_document_refused ("{\"a\\ud800b\": 1}", "the top: a member's name has an unpaired");
+  /* json-glib quotes the broken string in its message: the message stays UTF-8. */
+  assert_document_refused ("{\"a\": \"c\\ud800d\" 1}", "invalid string constant");
 
   /* Too many exercises in a program: 40 are fine, 41 are not. */
   {

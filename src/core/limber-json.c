@@ -132,6 +132,63 @@ find_trailing_content (const char *data,
   return p < end ? p : NULL;
 }
 
+/* json-glib decodes an unpaired surrogate escape ("\ud800") into bytes that are not UTF-8:
+ * such text would be saved as a file that cannot be read again. */
+static gboolean
+check_text (JsonNode    *node,
+            GString     *path,
+            const char  *file,
+            GError     **error)
+{
+  const char *where = path->len > 0 ? path->str : "the top";
+  gsize length = path->len;
+
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *child;
+
+      json_object_iter_init (&iter, json_node_get_object (node));
+      while (json_object_iter_next (&iter, &name, &child))
+        {
+          if (!g_utf8_validate (name, -1, NULL))
+            {
+              g_set_error (error, LIMBER_DATA_ERROR, LIMBER_DATA_ERROR_PARSE,
+                           "%s: %s: a member's name has an unpaired surrogate escape such as "
+                           "\\ud800", file, where);
+              return FALSE;
+            }
+          g_string_append_printf (path, "%s%s", length > 0 ? "." : "", name);
+          if (!check_text (child, path, file, error))
+            return FALSE;
+          g_string_truncate (path, length);
+        }
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          g_string_append_printf (path, "[%u]", i);
+          if (!check_text (json_array_get_element (array, i), path, file, error))
+            return FALSE;
+          g_string_truncate (path, length);
+        }
+    }
+  else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING &&
+           !g_utf8_validate (json_node_get_string (node), -1, NULL))
+    {
+      g_set_error (error, LIMBER_DATA_ERROR, LIMBER_DATA_ERROR_PARSE,
+                   "%s: %s: expected text, got an unpaired surrogate escape such as \\ud800",
+                   file, where);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 JsonObject *
 limber_json_parse_object (GBytes      *bytes,
                           const char  *file,
@@ -140,6 +197,7 @@ limber_json_parse_object (GBytes      *bytes,
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(GString) path = NULL;
   const char *data, *trailing;
   gsize size;
   JsonNode *root;
@@ -177,8 +235,11 @@ limber_json_parse_object (GBytes      *bytes,
 
   if (!json_parser_load_from_data (parser, data, size, &local_error))
     {
+      /* json-glib's message quotes the text at fault, decoded as check_text() says. */
+      g_autofree char *message = g_utf8_make_valid (local_error->message, -1);
+
       g_set_error (error, LIMBER_DATA_ERROR, LIMBER_DATA_ERROR_PARSE,
-                   "%s: not valid JSON: %s", file, local_error->message);
+                   "%s: not valid JSON: %s", file, message);
       return NULL;
     }
 
@@ -190,6 +251,10 @@ limber_json_parse_object (GBytes      *bytes,
                    root != NULL ? describe_node (root) : "nothing");
       return NULL;
     }
+
+  path = g_string_new (NULL);
+  if (!check_text (root, path, file, error))
+    return NULL;
 
   *parser_out = g_steal_pointer (&parser);
   return json_node_get_object (root);
