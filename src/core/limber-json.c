@@ -91,20 +91,69 @@ skip_space (const char *p,
   return p;
 }
 
-/* json-glib 1.6 takes an object or an array after the document's first value as part of it,
- * and leaks it: "{…}{…}" would load. Returns what follows the first value, or NULL when
- * nothing does or the document is broken (json-glib then says where). */
-static const char *
-find_trailing_content (const char *data,
-                       const char *end)
+/* A \uXXXX escape's value, or -1 when it is not one. */
+static int
+read_escape (const char *p,
+             const char *end)
 {
-  const char *p = skip_space (data, end);
+  int value = 0;
+
+  if (end - p < 6 || p[0] != '\\' || p[1] != 'u')
+    return -1;
+  for (int i = 2; i < 6; i++)
+    {
+      if (!g_ascii_isxdigit (p[i]))
+        return -1;
+      value = value * 16 + g_ascii_xdigit_value (p[i]);
+    }
+  return value;
+}
+
+/* Past a string that starts at p, or NULL when it has an unpaired surrogate escape (the
+ * fault is then at *fault) or does not end. */
+static const char *
+skip_string (const char  *p,
+             const char  *end,
+             const char **fault)
+{
+  for (p++; p < end && *p != '"'; p++)
+    {
+      int escape = read_escape (p, end);
+
+      if (escape >= 0xd800 && escape <= 0xdbff &&
+          read_escape (p + 6, end) >= 0xdc00 && read_escape (p + 6, end) <= 0xdfff)
+        p += 11;
+      else if (escape >= 0xd800 && escape <= 0xdfff)
+        {
+          *fault = p;
+          return NULL;
+        }
+      else if (*p == '\\' && p + 1 < end)
+        p++;
+    }
+
+  return p < end ? p + 1 : NULL;
+}
+
+/* What json-glib 1.6 gets wrong, looked for before it reads a document: it takes an object or
+ * an array after the first value as part of the document and leaks it ("{…}{…}" loaded); it
+ * decodes an unpaired surrogate escape ("\ud800") into bytes that are not UTF-8, to be saved
+ * as a file that cannot be read again, and leaks on a broken pair. Returns the fault and says
+ * what it is, or NULL when there is none or the document is broken (json-glib then says
+ * where). */
+static const char *
+find_fault (const char  *data,
+            const char  *end,
+            const char **what)
+{
+  const char *p = skip_space (data, end), *fault = NULL;
   int depth = 0;
 
+  *what = "an unpaired surrogate escape such as \\ud800";
   if (p < end && !strchr ("{[\"", *p))
     {
       /* A number or a literal. */
-      while (p < end && *p != '\0' && !strchr (" \t\n\r{}[]\",:", *p))
+      while (p < end && !strchr (" \t\n\r{}[]\",:", *p))
         p++;
     }
   else
@@ -112,81 +161,23 @@ find_trailing_content (const char *data,
       {
         if (p >= end)
           return NULL;
+        if (*p == '"')
+          {
+            if (!(p = skip_string (p, end, &fault)))
+              return fault;
+            continue;
+          }
         if (*p == '{' || *p == '[')
           depth++;
         else if (*p == '}' || *p == ']')
           depth--;
-        else if (*p == '"')
-          {
-            for (p++; p < end && *p != '"'; p++)
-              if (*p == '\\' && p + 1 < end)
-                p++;
-            if (p >= end)
-              return NULL;
-          }
         p++;
       }
     while (depth > 0);
 
+  *what = "more follows the end of the document";
   p = skip_space (p, end);
   return p < end ? p : NULL;
-}
-
-/* json-glib decodes an unpaired surrogate escape ("\ud800") into bytes that are not UTF-8:
- * such text would be saved as a file that cannot be read again. */
-static gboolean
-check_text (JsonNode    *node,
-            GString     *path,
-            const char  *file,
-            GError     **error)
-{
-  const char *where = path->len > 0 ? path->str : "the top";
-  gsize length = path->len;
-
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    {
-      JsonObjectIter iter;
-      const char *name;
-      JsonNode *child;
-
-      json_object_iter_init (&iter, json_node_get_object (node));
-      while (json_object_iter_next (&iter, &name, &child))
-        {
-          if (!g_utf8_validate (name, -1, NULL))
-            {
-              g_set_error (error, LIMBER_DATA_ERROR, LIMBER_DATA_ERROR_PARSE,
-                           "%s: %s: a member's name has an unpaired surrogate escape such as "
-                           "\\ud800", file, where);
-              return FALSE;
-            }
-          g_string_append_printf (path, "%s%s", length > 0 ? "." : "", name);
-          if (!check_text (child, path, file, error))
-            return FALSE;
-          g_string_truncate (path, length);
-        }
-    }
-  else if (JSON_NODE_HOLDS_ARRAY (node))
-    {
-      JsonArray *array = json_node_get_array (node);
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          g_string_append_printf (path, "[%u]", i);
-          if (!check_text (json_array_get_element (array, i), path, file, error))
-            return FALSE;
-          g_string_truncate (path, length);
-        }
-    }
-  else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING &&
-           !g_utf8_validate (json_node_get_string (node), -1, NULL))
-    {
-      g_set_error (error, LIMBER_DATA_ERROR, LIMBER_DATA_ERROR_PARSE,
-                   "%s: %s: expected text, got an unpaired surrogate escape such as \\ud800",
-                   file, where);
-      return FALSE;
-    }
-
-  return TRUE;
 }
 
 JsonObject *
@@ -197,8 +188,7 @@ limber_json_parse_object (GBytes      *bytes,
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(GString) path = NULL;
-  const char *data, *trailing;
+  const char *data, *fault, *what;
   gsize size;
   JsonNode *root;
 
@@ -221,21 +211,20 @@ limber_json_parse_object (GBytes      *bytes,
       return NULL;
     }
 
-  if ((trailing = find_trailing_content (data, data + size)) != NULL)
+  if ((fault = find_fault (data, data + size, &what)) != NULL)
     {
       guint line = 1;
 
-      for (const char *p = data; p < trailing; p++)
+      for (const char *p = data; p < fault; p++)
         line += *p == '\n';
       g_set_error (error, LIMBER_DATA_ERROR, LIMBER_DATA_ERROR_PARSE,
-                   "%s: not valid JSON: line %u: more follows the end of the document", file,
-                   line);
+                   "%s: not valid JSON: line %u: %s", file, line, what);
       return NULL;
     }
 
   if (!json_parser_load_from_data (parser, data, size, &local_error))
     {
-      /* json-glib's message quotes the text at fault, decoded as check_text() says. */
+      /* json-glib's message may quote text it decoded: keep it UTF-8 for the UI. */
       g_autofree char *message = g_utf8_make_valid (local_error->message, -1);
 
       g_set_error (error, LIMBER_DATA_ERROR, LIMBER_DATA_ERROR_PARSE,
@@ -251,10 +240,6 @@ limber_json_parse_object (GBytes      *bytes,
                    root != NULL ? describe_node (root) : "nothing");
       return NULL;
     }
-
-  path = g_string_new (NULL);
-  if (!check_text (root, path, file, error))
-    return NULL;
 
   *parser_out = g_steal_pointer (&parser);
   return json_node_get_object (root);
