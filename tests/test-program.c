@@ -1303,6 +1303,10 @@ test_program_hostile_documents (void)
                          "an unpaired surrogate escape");
   assert_member_refused (base, "programs[0].exercises[1].note", "\"\\udc00\"",
                          "an unpaired surrogate escape");
+  assert_member_refused (base, "programs[0].exercises[1].note", "\"\\ud8h\\ud8i\"",
+                         "line 54: an escape JSON has not");
+  assert_member_refused (base, "programs[0].exercises[1].note", "\"\\x41\"",
+                         "an escape JSON has not");
   {
     /* A pair is a character; an escaped backslash before "ud800" is text. */
     g_autofree char *document = document_with (base, "programs[0].exercises[1].note",

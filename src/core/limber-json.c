@@ -109,27 +109,39 @@ read_escape (const char *p,
   return value;
 }
 
-/* Past a string that starts at p, or NULL when it has an unpaired surrogate escape (the
- * fault is then at *fault) or does not end. */
+/* Past a string that starts at p, or NULL when it does not end or has an escape that is not
+ * JSON's (the fault and what it is then go in *fault and *what). */
 static const char *
 skip_string (const char  *p,
              const char  *end,
-             const char **fault)
+             const char **fault,
+             const char **what)
 {
   for (p++; p < end && *p != '"'; p++)
     {
-      int escape = read_escape (p, end);
+      int escape, low;
 
+      if (*p != '\\')
+        continue;
+      if (p + 1 < end && p[1] != '\0' && strchr ("\"\\/bfnrt", p[1]))
+        {
+          p++;
+          continue;
+        }
+
+      escape = read_escape (p, end);
       if (escape >= 0xd800 && escape <= 0xdbff &&
-          read_escape (p + 6, end) >= 0xdc00 && read_escape (p + 6, end) <= 0xdfff)
+          (low = read_escape (p + 6, end)) >= 0xdc00 && low <= 0xdfff)
         p += 11;
-      else if (escape >= 0xd800 && escape <= 0xdfff)
+      else if (escape >= 0 && (escape < 0xd800 || escape > 0xdfff))
+        p += 5;
+      else
         {
           *fault = p;
+          *what = escape < 0 ? "an escape JSON has not, such as \\x or \\u12"
+                             : "an unpaired surrogate escape such as \\ud800";
           return NULL;
         }
-      else if (*p == '\\' && p + 1 < end)
-        p++;
     }
 
   return p < end ? p + 1 : NULL;
@@ -138,9 +150,9 @@ skip_string (const char  *p,
 /* What json-glib 1.6 gets wrong, looked for before it reads a document: it takes an object or
  * an array after the first value as part of the document and leaks it ("{…}{…}" loaded); it
  * decodes an unpaired surrogate escape ("\ud800") into bytes that are not UTF-8, to be saved
- * as a file that cannot be read again, and leaks on a broken pair. Returns the fault and says
- * what it is, or NULL when there is none or the document is broken (json-glib then says
- * where). */
+ * as a file that cannot be read again; it takes escapes JSON has not ("\x"), and leaks on
+ * some ("\ud8h"). Returns the fault and says what it is, or NULL when there is none or the
+ * document is broken otherwise (json-glib then says where). */
 static const char *
 find_fault (const char  *data,
             const char  *end,
@@ -149,7 +161,6 @@ find_fault (const char  *data,
   const char *p = skip_space (data, end), *fault = NULL;
   int depth = 0;
 
-  *what = "an unpaired surrogate escape such as \\ud800";
   if (p < end && !strchr ("{[\"", *p))
     {
       /* A number or a literal. */
@@ -163,7 +174,7 @@ find_fault (const char  *data,
           return NULL;
         if (*p == '"')
           {
-            if (!(p = skip_string (p, end, &fault)))
+            if (!(p = skip_string (p, end, &fault, what)))
               return fault;
             continue;
           }
