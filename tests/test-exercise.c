@@ -152,6 +152,13 @@ test_exercise_not_json (void)
       "broken.json: not valid JSON: line 1: more follows the end of the document" },
     { "5{}", LIMBER_DATA_ERROR_PARSE,
       "broken.json: not valid JSON: line 1: more follows the end of the document" },
+    { "{/1{/}{}", LIMBER_DATA_ERROR_PARSE,
+      "broken.json: not valid JSON: line 1: a character JSON has not outside text" },
+    { "{\"id\": 1 /* one */}", LIMBER_DATA_ERROR_PARSE,
+      "broken.json: not valid JSON: line 1: a character JSON has not outside text" },
+    { "tru\ne", LIMBER_DATA_ERROR_PARSE, "broken.json: not valid JSON: " },
+    { "'a'", LIMBER_DATA_ERROR_PARSE,
+      "broken.json: not valid JSON: line 1: a character JSON has not outside text" },
     { "{\"id\": \"\xff\xfe\"}", LIMBER_DATA_ERROR_PARSE,
       "broken.json: the file is not valid UTF-8 text" },
   };

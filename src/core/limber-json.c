@@ -153,6 +153,8 @@ skip_string (const char  *p,
  * as a file that cannot be read again; it takes escapes JSON has not ("\x"), and leaks on
  * some ("\ud8h"). Returns the fault and says what it is, or NULL when there is none or the
  * document is broken otherwise (json-glib then says where). */
+#define OUTSIDE_TEXT " \t\n\r{}[],:-+.0123456789eEtruefalsn"
+
 static const char *
 find_fault (const char  *data,
             const char  *end,
@@ -161,11 +163,15 @@ find_fault (const char  *data,
   const char *p = skip_space (data, end), *fault = NULL;
   int depth = 0;
 
+  /* Outside text, only structure, numbers, true, false and null: json-glib also takes
+   * comments, and leaks on some ("{/1{/}{}"). */
+  *what = "a character JSON has not outside text, such as / or '";
   if (p < end && !strchr ("{[\"", *p))
     {
       /* A number or a literal. */
-      while (p < end && !strchr (" \t\n\r{}[]\",:", *p))
-        p++;
+      for (; p < end && !strchr (" \t\n\r{}[]\",:", *p); p++)
+        if (!strchr (OUTSIDE_TEXT, *p))
+          return p;
     }
   else
     do
@@ -178,6 +184,8 @@ find_fault (const char  *data,
               return fault;
             continue;
           }
+        if (!strchr (OUTSIDE_TEXT, *p))
+          return p;
         if (*p == '{' || *p == '[')
           depth++;
         else if (*p == '}' || *p == ']')
