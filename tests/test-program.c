@@ -1196,6 +1196,7 @@ assert_document_refused (const char *document,
   g_test_message ("%.200s", error->message);
   g_assert_true (error->domain == LIMBER_DATA_ERROR);
   g_assert_true (g_str_has_prefix (error->message, "hostile.json: "));
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
   g_assert_nonnull (strstr (error->message, expected));
 }
 
@@ -1290,6 +1291,36 @@ test_program_hostile_documents (void)
                          "programs[0].history[0]: expected an object");
   assert_member_refused (base, "programs[0].created", "\"yesterday\"",
                          "programs[0].created: expected a date and time");
+  /* Written back in UTC with four digits, these could not be read again (found by fuzzing). */
+  assert_member_refused (base, "created", "\"0973-11-26T05:17:54Z\"",
+                         "created: expected a date and time");
+  assert_member_refused (base, "programs[0].saved", "\"9999-12-31T23:00:00-02:00\"",
+                         "programs[0].saved: expected a date and time");
+  /* json-glib decodes these into bytes that are not UTF-8, or leaks (found by fuzzing). */
+  assert_member_refused (base, "programs[0].exercises[1].note", "\"a\\ud800b\"",
+                         "an unpaired surrogate escape");
+  assert_member_refused (base, "programs[0].exercises[1].note", "\"\\ud800\\ud800\"",
+                         "an unpaired surrogate escape");
+  assert_member_refused (base, "programs[0].exercises[1].note", "\"\\udc00\"",
+                         "an unpaired surrogate escape");
+  assert_member_refused (base, "programs[0].exercises[1].note", "\"\\ud8h\\ud8i\"",
+                         "line 54: an escape JSON has not");
+  assert_member_refused (base, "programs[0].exercises[1].note", "\"\\x41\"",
+                         "an escape JSON has not");
+  {
+    /* A pair is a character; an escaped backslash before "ud800" is text. */
+    g_autofree char *document = document_with (base, "programs[0].exercises[1].note",
+                                               "\"\\ud83d\\ude00 \\\\ud800\"");
+    g_autoptr(GBytes) bytes = g_bytes_new (document, strlen (document));
+    g_autoptr(GError) error = NULL;
+    g_autoptr(LimberPatient) patient = limber_patient_load (bytes, "pair.json", &error);
+    LimberProgram *program;
+
+    g_assert_no_error (error);
+    program = g_ptr_array_index (patient->programs, 0);
+    g_assert_cmpstr (((LimberPrescription *) g_ptr_array_index (program->prescriptions, 1))->note,
+                     ==, "\U0001F600 \\ud800");
+  }
   assert_member_refused (base, "age_recorded", "20240601",
                          "age_recorded: expected text, got a whole number");
   assert_member_refused (base, "age_recorded", "\"2024-02-30\"", "age_recorded: expected a date");
@@ -1317,6 +1348,7 @@ test_program_hostile_documents (void)
   assert_document_refused ("\"Ann\"", "expected a JSON object at the top");
   assert_document_refused ("{\"schema_version\": 1} trailing", "not valid JSON");
   assert_document_refused ("", "empty");
+  assert_document_refused ("{\"a\\ud800b\": 1}", "line 1: an unpaired surrogate escape");
 
   /* Too many exercises in a program: 40 are fine, 41 are not. */
   {

@@ -11,6 +11,9 @@
 
 #include "limber-json.h"
 
+/* The earliest year of a moment in a document: no record is older. */
+#define MIN_YEAR 1900
+
 G_DEFINE_QUARK (limber-data-error-quark, limber_data_error)
 
 char *
@@ -163,6 +166,123 @@ check_depth (GBytes      *bytes,
   return TRUE;
 }
 
+static const char *
+skip_space (const char *p,
+            const char *end)
+{
+  while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+    p++;
+  return p;
+}
+
+/* A \uXXXX escape's value, or -1 when it is not one. */
+static int
+read_escape (const char *p,
+             const char *end)
+{
+  int value = 0;
+
+  if (end - p < 6 || p[0] != '\\' || p[1] != 'u')
+    return -1;
+  for (int i = 2; i < 6; i++)
+    {
+      if (!g_ascii_isxdigit (p[i]))
+        return -1;
+      value = value * 16 + g_ascii_xdigit_value (p[i]);
+    }
+  return value;
+}
+
+/* Past a string that starts at p, or NULL when it does not end or has an escape that is not
+ * JSON's (the fault and what it is then go in *fault and *what). */
+static const char *
+skip_string (const char  *p,
+             const char  *end,
+             const char **fault,
+             const char **what)
+{
+  for (p++; p < end && *p != '"'; p++)
+    {
+      int escape, low;
+
+      if (*p != '\\')
+        continue;
+      if (p + 1 < end && p[1] != '\0' && strchr ("\"\\/bfnrt", p[1]))
+        {
+          p++;
+          continue;
+        }
+
+      escape = read_escape (p, end);
+      if (escape >= 0xd800 && escape <= 0xdbff &&
+          (low = read_escape (p + 6, end)) >= 0xdc00 && low <= 0xdfff)
+        p += 11;
+      else if (escape >= 0 && (escape < 0xd800 || escape > 0xdfff))
+        p += 5;
+      else
+        {
+          *fault = p;
+          *what = escape < 0 ? "an escape JSON has not, such as \\x or \\u12"
+                             : "an unpaired surrogate escape such as \\ud800";
+          return NULL;
+        }
+    }
+
+  return p < end ? p + 1 : NULL;
+}
+
+/* What json-glib 1.6 gets wrong, looked for before it reads a document: it takes an object or
+ * an array after the first value as part of the document and leaks it ("{…}{…}" loaded); it
+ * decodes an unpaired surrogate escape ("\ud800") into bytes that are not UTF-8, to be saved
+ * as a file that cannot be read again; it takes escapes JSON has not ("\x"), and leaks on
+ * some ("\ud8h"). Returns the fault and says what it is, or NULL when there is none or the
+ * document is broken otherwise (json-glib then says where). */
+#define OUTSIDE_TEXT " \t\n\r{}[],:-+.0123456789eEtruefalsn"
+
+static const char *
+find_fault (const char  *data,
+            const char  *end,
+            const char **what)
+{
+  const char *p = skip_space (data, end), *fault = NULL;
+  int depth = 0;
+
+  /* Outside text, only structure, numbers, true, false and null: json-glib also takes
+   * comments, and leaks on some ("{/1{/}{}"). */
+  *what = "a character JSON has not outside text, such as / or '";
+  if (p < end && !strchr ("{[\"", *p))
+    {
+      /* A number or a literal. */
+      for (; p < end && !strchr (" \t\n\r{}[]\",:", *p); p++)
+        if (!strchr (OUTSIDE_TEXT, *p))
+          return p;
+    }
+  else
+    do
+      {
+        if (p >= end)
+          return NULL;
+        if (*p == '"')
+          {
+            if (!(p = skip_string (p, end, &fault, what)))
+              return fault;
+            continue;
+          }
+        if (!strchr (OUTSIDE_TEXT, *p))
+          return p;
+        if (*p == '{' || *p == '[')
+          depth++;
+        else if (*p == '}' || *p == ']')
+          depth--;
+        p++;
+      }
+    while (depth > 0);
+
+  *what = "more follows the end of the document";
+  p = skip_space (p, end);
+  return p < end ? p : NULL;
+}
+
 JsonObject *
 limber_json_parse_object (GBytes      *bytes,
                           const char  *file,
@@ -171,7 +291,7 @@ limber_json_parse_object (GBytes      *bytes,
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) local_error = NULL;
-  const char *data;
+  const char *data, *fault, *what;
   gsize size;
   JsonNode *root;
 
@@ -205,10 +325,24 @@ limber_json_parse_object (GBytes      *bytes,
   if (!check_depth (bytes, file, error))
     return NULL;
 
+  if ((fault = find_fault (data, data + size, &what)) != NULL)
+    {
+      guint line = 1;
+
+      for (const char *p = data; p < fault; p++)
+        line += *p == '\n';
+      g_set_error (error, LIMBER_DATA_ERROR, LIMBER_DATA_ERROR_PARSE,
+                   "%s: not valid JSON: line %u: %s", file, line, what);
+      return NULL;
+    }
+
   if (!json_parser_load_from_data (parser, data, size, &local_error))
     {
+      /* json-glib's message may quote text it decoded: keep it UTF-8 for the UI. */
+      g_autofree char *message = g_utf8_make_valid (local_error->message, -1);
+
       g_set_error (error, LIMBER_DATA_ERROR, LIMBER_DATA_ERROR_PARSE,
-                   "%s: not valid JSON: %s", file, local_error->message);
+                   "%s: not valid JSON: %s", file, message);
       return NULL;
     }
 
@@ -616,7 +750,9 @@ limber_json_get_bool (JsonObject            *object,
   return TRUE;
 }
 
-/* A moment as ISO 8601 text with its offset, such as "2026-11-26T09:30:00Z". */
+/* A moment as ISO 8601 text with its offset, such as "2026-11-26T09:30:00Z", from 1900 on:
+ * it is written back in UTC with a four-digit year, so one whose UTC falls before the year
+ * 1000 or after 9999 could not be read again. */
 GDateTime *
 limber_json_get_date_time (JsonObject            *object,
                            const LimberJsonPlace *place,
@@ -624,12 +760,16 @@ limber_json_get_date_time (JsonObject            *object,
                            GError               **error)
 {
   const char *text = limber_json_get_string (object, place, member, error);
+  g_autoptr(GDateTime) utc = NULL;
   GDateTime *value;
 
   if (text == NULL)
     return NULL;
 
   value = g_date_time_new_from_iso8601 (text, NULL);
+  if (value != NULL &&
+      (!(utc = g_date_time_to_utc (value)) || g_date_time_get_year (utc) < MIN_YEAR))
+    g_clear_pointer (&value, g_date_time_unref);
   if (value == NULL)
     set_error (error, LIMBER_DATA_ERROR_VALUE, place, member,
                "expected a date and time such as \"2026-11-26T09:30:00Z\", got \"%s\"", text);
