@@ -175,7 +175,7 @@ skip_space (const char *p,
   return p;
 }
 
-/* A \uXXXX escape's value, or -1 when it is not one. */
+/* The value of a \u escape with its four hex digits, or -1 when @p does not start one. */
 static int
 read_escape (const char *p,
              const char *end)

@@ -61,12 +61,9 @@ active_program (LimberHomeWindow *self)
 
 static void
 toast (LimberHomeWindow *self,
-       const char       *message)
+       const char *message)
 {
-  AdwToast *toast = adw_toast_new (message);
-
-  adw_toast_set_timeout (toast, 0);
-  limber_show_toast (GTK_WIDGET (self->stack), toast);
+  limber_show_message (GTK_WIDGET (self->stack), message);
 }
 
 static void
@@ -139,22 +136,33 @@ exercise_row_new (LimberPrescription *prescription,
   return row;
 }
 
-/* Today's session: the exercises due today, or, when all are done, the whole program again. */
-static LimberProgram *
-todays_program (LimberHomeWindow *self)
+/* The active program's exercises due at @now, in their order; the array borrows them. */
+static GPtrArray *
+due_prescriptions (LimberHomeWindow *self,
+                   GDateTime        *now)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  LimberProgram *program = active_program (self);
+  GPtrArray *due = g_ptr_array_new ();
+
+  for (guint i = 0; i < program->prescriptions->len; i++)
+    if (limber_patient_is_due (self->patient, g_ptr_array_index (program->prescriptions, i), now))
+      g_ptr_array_add (due, g_ptr_array_index (program->prescriptions, i));
+  return due;
+}
+
+/* Today's session: the exercises in @due, or, when none is due, the whole program again. */
+static LimberProgram *
+todays_program (LimberHomeWindow *self,
+                GPtrArray        *due)
+{
   LimberProgram *program = limber_program_copy (active_program (self));
 
-  for (guint i = program->prescriptions->len; i > 0; i--)
-    if (!limber_patient_is_due (self->patient, g_ptr_array_index (program->prescriptions, i - 1), now))
-      g_ptr_array_remove_index (program->prescriptions, i - 1);
+  if (due->len == 0)
+    return program;
 
-  if (program->prescriptions->len == 0)
-    {
-      limber_program_free (program);
-      program = limber_program_copy (active_program (self));
-    }
+  g_ptr_array_set_size (program->prescriptions, 0);
+  for (guint i = 0; i < due->len; i++)
+    g_ptr_array_add (program->prescriptions, limber_prescription_copy (g_ptr_array_index (due, i)));
   return program;
 }
 
@@ -212,6 +220,7 @@ update (LimberHomeWindow *self)
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *size = NULL;
   g_autofree char *summary = NULL;
+  g_autoptr(GPtrArray) due_list = NULL;
   guint due;
 
   for (guint i = 0; i < self->rows->len; i++)
@@ -243,12 +252,10 @@ update (LimberHomeWindow *self)
 
   adw_window_title_set_subtitle (self->window_title, self->patient->name);
   gtk_label_set_text (self->program_label, program->name);
-  today = todays_program (self);
+  due_list = due_prescriptions (self, now);
+  due = due_list->len;
+  today = todays_program (self, due_list);
   size = limber_program_format_size (today, self->library);
-  due = 0;
-  for (guint i = 0; i < program->prescriptions->len; i++)
-    if (limber_patient_is_due (self->patient, g_ptr_array_index (program->prescriptions, i), now))
-      due++;
   if (due == program->prescriptions->len || program->prescriptions->len == 0)
     /* Translators: the size of today's session, as in "Today: 7 exercises · about 35 minutes" */
     summary = g_strdup_printf (_("Today: %s"), size);
@@ -274,7 +281,7 @@ update (LimberHomeWindow *self)
       if (exercise != NULL)
         add_row (self, self->exercises_group,
                  exercise_row_new (prescription, exercise,
-                                   limber_patient_is_due (self->patient, prescription, now)));
+                                   g_ptr_array_find (due_list, prescription, NULL)));
     }
 
   if (self->patient->sessions->len == 0)
@@ -509,10 +516,15 @@ session_logged_cb (const char    *patient_id,
 GtkWidget *
 limber_home_window_start_session (LimberHomeWindow *self)
 {
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GPtrArray) due = NULL;
+  g_autoptr(LimberProgram) today = NULL;
+
   g_return_val_if_fail (LIMBER_IS_HOME_WINDOW (self), NULL);
   g_return_val_if_fail (active_program (self) != NULL, NULL);
 
-  g_autoptr(LimberProgram) today = todays_program (self);
+  due = due_prescriptions (self, now);
+  today = todays_program (self, due);
 
   return limber_session_start (GTK_WINDOW (self), self->library, self->patient, today,
                                self->settings, NULL, session_logged_cb, self);

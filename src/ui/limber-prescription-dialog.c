@@ -208,7 +208,6 @@ show_video (LimberPrescriptionDialog *self,
 typedef struct
 {
   LimberPrescriptionDialog *self;   /* NULL once the dialog is gone */
-  char                     *display_name;
 } Attaching;
 
 static void
@@ -230,7 +229,6 @@ attached_cb (GObject      *source,
     }
 
   g_clear_weak_pointer (&attaching->self);
-  g_free (attaching->display_name);
   g_free (attaching);
 }
 

@@ -206,12 +206,9 @@ update (LimberSessionsGroup *self)
 
 static void
 toast (LimberSessionsGroup *self,
-       const char          *message)
+       const char *message)
 {
-  AdwToast *toast = adw_toast_new (message);
-
-  adw_toast_set_timeout (toast, 0);
-  limber_show_toast (GTK_WIDGET (self), toast);
+  limber_show_message (GTK_WIDGET (self), message);
 }
 
 static void

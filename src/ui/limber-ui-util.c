@@ -80,6 +80,17 @@ toast_dismissed_cb (AdwToast  *toast,
 
 /* Shows @toast (taking it) in the toast overlay around @widget, in place of the one shown
  * before: an old "Undo" should not wait in a queue behind the new one. */
+/* A message in a toast that stays until it is dismissed, over @widget's window. */
+void
+limber_show_message (GtkWidget  *widget,
+                     const char *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 0);
+  limber_show_toast (widget, toast);
+}
+
 void
 limber_show_toast (GtkWidget *widget,
                    AdwToast  *toast)

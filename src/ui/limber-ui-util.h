@@ -41,6 +41,8 @@ void           limber_show_file_error (GtkWidget            *widget,
                                        const char           *body_format,
                                        GFile                *file,
                                        const GError         *error);
+void limber_show_message         (GtkWidget          *widget,
+                                  const char         *message);
 void limber_show_toast           (GtkWidget          *widget,
                                   AdwToast           *toast);
 void limber_toast_set_scoped     (AdwToast           *toast);
